@@ -1,0 +1,144 @@
+// The `cuarm` command: run a static AArch64 ELF (or a raw binary) and report how it stopped.
+#include <CLI/CLI.hpp>
+#include <cuarm/cuarm.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+
+#include "os/process.hpp"
+#include "trace.hpp"
+
+namespace {
+
+// Exit status when the guest has none of its own (documented in README.md).
+int exit_code_for(const cuarm::Status& st) {
+  using cuarm::StopReason;
+  switch (st.signal) {
+    case StopReason::Exit: return st.exit_status;
+    case StopReason::Halt: return 0;
+    case StopReason::MaxCycles: return 124;
+    case StopReason::Syscall: return 125;
+    case StopReason::Undefined: return 132;   // 128 + SIGILL
+    case StopReason::Breakpoint: return 133;  // 128 + SIGTRAP
+    case StopReason::Fault: return 139;       // 128 + SIGSEGV
+    case StopReason::Cancelled: return 130;
+    case StopReason::None: break;
+  }
+  return 1;
+}
+
+std::vector<uint8_t> read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw cuarm::Error(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+}
+
+std::string describe(const cuarm::Status& st) {
+  using cuarm::StopReason;
+  std::string s = fmt::format("{} at pc=0x{:x}", st.signal_name(), st.pc);
+  if (st.signal == StopReason::Fault)
+    s += fmt::format(" ({} of 0x{:x})", cuarm::access_kind_name(st.fault_access), st.fault_address);
+  if (st.signal == StopReason::Undefined) s += fmt::format(" (instruction word 0x{:08x})", st.insn);
+  if (st.signal == StopReason::Syscall) s += fmt::format(" (x8={})", st.syscall);
+  if (st.signal == StopReason::Exit) s += fmt::format(" (status {})", st.exit_status);
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // `cuarm PROGRAM ARGS...` is short for `cuarm run PROGRAM ARGS...` (as qemu-aarch64 is used).
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.size() > 1 && args[1] != "run" && args[1][0] != '-') args.insert(args.begin() + 1, "run");
+
+  CLI::App app{"cuarm: run AArch64 programs on the CPU or an NVIDIA GPU"};
+  app.require_subcommand(1);
+  auto* run = app.add_subcommand("run", "run a static AArch64 Linux ELF (or --raw binary)");
+  std::string program, backend = "auto";
+  std::vector<std::string> guest_args;
+  uint64_t max_cycles = std::numeric_limits<uint64_t>::max(), base = 0, entry = 0;
+  uint64_t memory_size = 4 << 20;
+  bool raw = false, trace = false, stats = false, strace = false, bare = false, deterministic = false;
+  run->add_option("program", program, "program to run")->required();
+  run->add_option("args", guest_args, "arguments passed to the guest");
+  run->add_flag("--raw", raw, "PROGRAM is a flat binary: load it at --base in flat memory, start at --entry");
+  run->add_option("--base", base, "raw: load address (default 0)");
+  run->add_option("--entry", entry, "raw: entry point (default: --base)");
+  run->add_option("--memory-size", memory_size, "raw: bytes of flat RWX memory at address 0 (default 4 MiB)");
+  run->add_option("--max-cycles", max_cycles, "stop after this many instructions (MAX_CYCLES)");
+  run->add_option("--backend", backend, "auto | cpu | cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  run->add_flag("--trace", trace, "print each instruction: pc, word, disassembly, registers written");
+  run->add_flag("--stats", stats, "print instructions, seconds, IPS and the stop reason on stderr");
+  run->add_flag("--strace", strace, "print each syscall on stderr");
+  run->add_flag("--bare", bare, "do not service syscalls: SVC stops the run with SYSCALL (default for --raw)");
+  run->add_flag("--deterministic", deterministic, "CNTVCT_EL0 counts instructions instead of host time");
+  run->positionals_at_end();
+  try {
+    std::vector<const char*> cargv;
+    for (auto& a : args) cargv.push_back(a.c_str());
+    app.parse(int(cargv.size()), cargv.data());
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  try {
+    const bool have_base = run->count("--base") > 0;
+    if (!raw && (have_base || run->count("--entry") || run->count("--memory-size")))
+      throw cuarm::Error("--base, --entry and --memory-size apply to --raw programs only");
+    const std::vector<uint8_t> image = read_file(program);
+    cuarm::MachineOptions opt;
+    opt.backend = cuarm::parse_backend(backend);
+    opt.deterministic = deterministic;
+    opt.memory_size = raw ? memory_size : 0;
+    cuarm::Machine m(opt);
+    if (raw) {
+      if (memory_size == 0 || memory_size % 4096) throw cuarm::Error("--memory-size must be a non-zero multiple of 4096");
+      if (base > memory_size || image.size() > memory_size - base)
+        throw cuarm::Error(fmt::format("raw program of {} bytes at 0x{:x} does not fit in {} bytes of memory (raise --memory-size)",
+                                       image.size(), base, memory_size));
+      m.load_program(image, base);
+      m.set_pc(run->count("--entry") ? entry : base);
+      m.set_sp(memory_size);
+      bare = true;
+    } else {
+      const cuarm::ElfInfo info = m.load_elf(image);
+      std::vector<std::string> gargv{program};
+      gargv.insert(gargv.end(), guest_args.begin(), guest_args.end());
+      cuarm::os::setup_stack(m, info, gargv, {});
+    }
+    if (stats) fmt::print(stderr, "cuarm: backend {}\n", m.backend_name());
+
+    cuarm::os::SyscallOptions sys;
+    if (strace) sys.strace = stderr;
+    cuarm::Status st;
+    if (trace) {
+      st = cuarm::cli::run_traced(m, max_cycles, bare ? nullptr : &sys, stdout);
+    } else if (bare) {
+      st = m.run(max_cycles);
+    } else {
+      const bool tty = isatty(2);
+      bool shown = false;
+      st = cuarm::os::run_process(m, max_cycles, sys, [&](const cuarm::Status& live) {
+        if (!tty || live.elapsed_seconds < 1.0) return;
+        fmt::print(stderr, "\rcuarm: {:.3e} instructions, {:.1f} MIPS, {:.1f} s ", double(live.cycles_executed),
+                   live.ips / 1e6, live.elapsed_seconds);
+        shown = true;
+      });
+      if (shown) fmt::print(stderr, "\r\033[K");
+    }
+    if (stats) {
+      fmt::print(stderr, "cuarm: {} instructions in {:.6f} s ({:.1f} MIPS); stopped: {}\n", st.cycles_executed,
+                 st.elapsed_seconds, st.ips / 1e6, describe(st));
+    } else if (st.signal != cuarm::StopReason::Exit && st.signal != cuarm::StopReason::Halt) {
+      fmt::print(stderr, "cuarm: stopped: {}\n", describe(st));
+    }
+    return exit_code_for(st);
+  } catch (const cuarm::Error& e) {
+    fmt::print(stderr, "cuarm: error: {}\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,145 @@
+// CPU backend: the core interpreter on a host worker thread, with live progress and cancel.
+#include <atomic>
+#include <condition_variable>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "../../core/step.hpp"
+#include "../engine.hpp"
+#include "../host_memory.hpp"
+
+namespace cuarm {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Instructions run between looks at the cancel flag and progress updates (~1 ms or less).
+constexpr uint64_t kChunk = 1u << 18;
+
+class CpuEngine final : public Engine {
+ public:
+  explicit CpuEngine(const MachineOptions& o) {
+    state_ = {};
+    if (o.deterministic) state_.flags |= core::kStateDeterministicCounter;
+    if (o.memory_size) mem_.map(0, o.memory_size, PermRWX);
+  }
+  ~CpuEngine() override {
+    cancel_.store(true);
+    if (worker_.joinable()) worker_.join();
+  }
+
+  const char* name() const override { return "cpu"; }
+  void map(uint64_t b, uint64_t s, uint32_t p) override { idle("map"), mem_.map(b, s, p); }
+  void unmap(uint64_t b, uint64_t s) override { idle("unmap"), mem_.unmap(b, s); }
+  std::vector<RegionInfo> regions() const override { return mem_.regions(); }
+  void read(uint64_t a, uint8_t* o, size_t n) const override { idle("read_memory"), mem_.read(a, o, n); }
+  void write(uint64_t a, const uint8_t* i, size_t n) override { idle("write_memory"), mem_.write(a, i, n); }
+  core::CpuState& state() override { return idle("registers"), state_; }
+
+  void start(uint64_t max_cycles) override {
+    idle("start");
+    if (worker_.joinable()) worker_.join();
+    cancel_.store(false);
+    executed_.store(0);
+    t0_ = Clock::now();
+    running_.store(true);
+    worker_ = std::thread([this, max_cycles] { body(max_cycles); });
+  }
+
+  Status poll() const override {
+    if (running_.load(std::memory_order_acquire)) {
+      Status s;
+      s.is_running = true;
+      s.cycles_executed = executed_.load(std::memory_order_relaxed);
+      s.elapsed_seconds = std::chrono::duration<double>(Clock::now() - t0_).count();
+      s.ips = s.elapsed_seconds > 0 ? double(s.cycles_executed) / s.elapsed_seconds : 0;
+      return s;
+    }
+    std::lock_guard<std::mutex> lock(result_mutex_);
+    return result_;
+  }
+
+  Status wait() override {
+    if (worker_.joinable()) worker_.join();
+    std::lock_guard<std::mutex> lock(result_mutex_);
+    return result_;
+  }
+
+  bool wait_for(double seconds) override {
+    std::unique_lock<std::mutex> lock(result_mutex_);
+    return done_cv_.wait_for(lock, std::chrono::duration<double>(seconds),
+                             [this] { return !running_.load(std::memory_order_acquire); });
+  }
+
+  bool is_running() const override { return running_.load(std::memory_order_acquire); }
+  void cancel() override { cancel_.store(true); }
+
+  void set_exit(int status) override {
+    idle("set_exit");
+    std::lock_guard<std::mutex> lock(result_mutex_);
+    result_.signal = StopReason::Exit;
+    result_.exit_status = status;
+  }
+
+ private:
+  void idle(const char* what) const {
+    if (running_.load(std::memory_order_acquire))
+      throw Error(std::string(what) + ": the guest is running (wait() or cancel() first)");
+  }
+
+  void body(uint64_t max_cycles) {
+    uint64_t done = 0;
+    core::Stop stop = core::Stop::None;
+    while (true) {
+      if (done >= max_cycles) {
+        stop = core::Stop::MaxCycles;
+        break;
+      }
+      if (cancel_.load(std::memory_order_relaxed)) {
+        stop = core::Stop::Cancelled;
+        break;
+      }
+      uint64_t n = 0;
+      stop = core::run(state_, mem_.view(), std::min(kChunk, max_cycles - done), &n);
+      done += n;
+      executed_.store(done, std::memory_order_relaxed);
+      if (stop != core::Stop::None) break;
+    }
+    state_.stop.reason = stop;
+    Status r;
+    r.cycles_executed = done;
+    r.signal = StopReason(stop);
+    r.elapsed_seconds = std::chrono::duration<double>(Clock::now() - t0_).count();
+    r.ips = r.elapsed_seconds > 0 ? double(done) / r.elapsed_seconds : 0;
+    r.pc = state_.pc;
+    r.fault_address = state_.stop.fault_addr;
+    r.fault_access = AccessKind(state_.stop.access);
+    r.insn = state_.stop.insn;
+    r.syscall = state_.x[8];
+    {
+      std::lock_guard<std::mutex> lock(result_mutex_);
+      result_ = r;
+      running_.store(false, std::memory_order_release);
+    }
+    done_cv_.notify_all();
+  }
+
+  core::CpuState state_;
+  HostMemory mem_;
+  std::thread worker_;
+  std::atomic<bool> running_{false}, cancel_{false};
+  std::atomic<uint64_t> executed_{0};
+  Clock::time_point t0_{};
+  mutable std::mutex result_mutex_;
+  std::condition_variable done_cv_;
+  Status result_;
+};
+
+}  // namespace
+
+std::unique_ptr<Engine> make_cpu_engine(const MachineOptions& options) {
+  return std::make_unique<CpuEngine>(options);
+}
+
+}  // namespace cuarm

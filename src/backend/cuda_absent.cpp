@@ -1,0 +1,7 @@
+// Linked when the CUDA backend is not built: Machine reports it clearly and `auto` uses the CPU.
+#include "engine.hpp"
+
+namespace cuarm {
+bool cuda_backend_built() { return false; }
+std::unique_ptr<Engine> make_cuda_engine(const MachineOptions&) { return nullptr; }
+}  // namespace cuarm

@@ -1,0 +1,4 @@
+#pragma once
+#include "../exec.hpp"
+
+#define CUARM_ISA_DATA_REG(X)

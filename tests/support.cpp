@@ -1,0 +1,82 @@
+#include "support.hpp"
+
+#include <elf.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace cuarm::test {
+
+BackendKind test_backend() {
+  const char* b = std::getenv("CUARM_TEST_BACKEND");
+  return b ? parse_backend(b) : BackendKind::Cpu;
+}
+
+Snippets::Snippets(const std::string& file) {
+  const std::string path = std::string(CUARM_ASM_DIR) + "/" + file + ".elf";
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw Error("cannot open snippet image " + path);
+  image_.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  Elf64_Ehdr eh;
+  std::memcpy(&eh, image_.data(), sizeof eh);
+  for (int i = 0; i < eh.e_shnum; ++i) {
+    Elf64_Shdr sh;
+    std::memcpy(&sh, image_.data() + eh.e_shoff + i * sizeof sh, sizeof sh);
+    if (sh.sh_type != SHT_SYMTAB) continue;
+    Elf64_Shdr strtab;
+    std::memcpy(&strtab, image_.data() + eh.e_shoff + sh.sh_link * sizeof strtab, sizeof strtab);
+    for (uint64_t off = 0; off + sizeof(Elf64_Sym) <= sh.sh_size; off += sizeof(Elf64_Sym)) {
+      Elf64_Sym sym;
+      std::memcpy(&sym, image_.data() + sh.sh_offset + off, sizeof sym);
+      const char* name = reinterpret_cast<const char*>(image_.data() + strtab.sh_offset + sym.st_name);
+      if (*name) symbols_[name] = sym.st_value;
+    }
+  }
+}
+
+uint64_t Snippets::symbol(const std::string& name) const {
+  auto it = symbols_.find(name);
+  if (it == symbols_.end()) throw Error("no snippet symbol " + name);
+  return it->second;
+}
+
+std::unique_ptr<Machine> Snippets::machine() const {
+  MachineOptions o;
+  o.memory_size = 0;
+  o.backend = test_backend();
+  auto m = std::make_unique<Machine>(o);
+  m->load_elf(image_);
+  m->map(kData, kDataSize, PermRW);
+  m->map(kStackTop - kStackSize, kStackSize, PermRW);
+  m->set_sp(kStackTop);
+  return m;
+}
+
+std::unique_ptr<Machine> Snippets::run(const std::string& name, std::initializer_list<std::pair<int, uint64_t>> regs,
+                                       uint32_t nzcv, StopReason expect) const {
+  auto m = machine();
+  m->set_pc(symbol(name));
+  for (auto [r, v] : regs) m->set_x(r, v);
+  m->set_nzcv(nzcv);
+  const Status st = m->run(100000);
+  EXPECT_EQ(st.signal, expect) << name << " stopped with " << st.signal_name() << " at pc 0x" << std::hex << st.pc;
+  return m;
+}
+
+std::unique_ptr<Machine> words_machine(std::initializer_list<uint32_t> words) {
+  MachineOptions o;
+  o.memory_size = 0x10000;
+  o.backend = test_backend();
+  auto m = std::make_unique<Machine>(o);
+  std::vector<uint8_t> bytes;
+  for (uint32_t w : words)
+    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(w >> (8 * i)));
+  m->load_program(bytes, 0x1000);
+  m->set_pc(0x1000);
+  m->set_sp(0x10000);
+  return m;
+}
+
+}  // namespace cuarm::test
