@@ -42,8 +42,9 @@ uint64_t Snippets::symbol(const std::string& name) const {
   return it->second;
 }
 
-std::unique_ptr<Machine> Snippets::machine() const {
+std::unique_ptr<Machine> Snippets::machine(bool deterministic) const {
   MachineOptions o;
+  o.deterministic = deterministic;
   o.memory_size = 0;
   o.backend = test_backend();
   auto m = std::make_unique<Machine>(o);
@@ -55,8 +56,8 @@ std::unique_ptr<Machine> Snippets::machine() const {
 }
 
 std::unique_ptr<Machine> Snippets::run(const std::string& name, std::initializer_list<std::pair<int, uint64_t>> regs,
-                                       uint32_t nzcv, StopReason expect) const {
-  auto m = machine();
+                                       uint32_t nzcv, StopReason expect, bool deterministic) const {
+  auto m = machine(deterministic);
   m->set_pc(symbol(name));
   for (auto [r, v] : regs) m->set_x(r, v);
   m->set_nzcv(nzcv);

@@ -26,14 +26,16 @@ class Snippets {
   explicit Snippets(const std::string& file);
 
   // A fresh machine with the snippet image, the data region (RW) and a stack; SP = kStackTop.
-  std::unique_ptr<Machine> machine() const;
+  // `deterministic` sets MachineOptions::deterministic (CNTVCT_EL0 counts retired instructions).
+  std::unique_ptr<Machine> machine(bool deterministic = false) const;
 
   uint64_t symbol(const std::string& name) const;
 
   // Runs snippet `name` on a fresh machine with the given X registers (and NZCV) until it stops;
   // expects HALT (every snippet ends with `hlt #0`) unless `expect` says otherwise.
   std::unique_ptr<Machine> run(const std::string& name, std::initializer_list<std::pair<int, uint64_t>> regs = {},
-                               uint32_t nzcv = 0, StopReason expect = StopReason::Halt) const;
+                               uint32_t nzcv = 0, StopReason expect = StopReason::Halt,
+                               bool deterministic = false) const;
 
  private:
   std::vector<uint8_t> image_;
