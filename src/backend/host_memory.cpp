@@ -1,5 +1,7 @@
 #include "host_memory.hpp"
 
+#include "region_rules.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,17 +12,7 @@ namespace cuarm {
 void HostMemory::FreeDeleter::operator()(void* p) const { std::free(p); }
 
 void HostMemory::map(uint64_t base, uint64_t size, uint32_t perms) {
-  if (size == 0) throw Error("map: size is 0");
-  if (base % core::kPageSize || size % core::kPageSize)
-    throw Error(fmt::format("map: base 0x{:x} and size 0x{:x} must be multiples of 4 KiB", base, size));
-  if (base + size < base) throw Error(fmt::format("map: 0x{:x}+0x{:x} wraps the address space", base, size));
-  if (perms & ~uint32_t(PermRWX)) throw Error(fmt::format("map: bad permissions 0x{:x}", perms));
-  for (const auto& r : regions_)
-    if (base < r.base + r.size && r.base < base + size)
-      throw Error(fmt::format("map: [0x{:x}, 0x{:x}) overlaps mapped region [0x{:x}, 0x{:x})", base,
-                              base + size, r.base, r.base + r.size));
-  if (regions_.size() >= core::kMaxRegions)
-    throw Error(fmt::format("map: too many regions (at most {})", core::kMaxRegions));
+  check_map(regions_, base, size, perms);
   // calloc: untouched pages stay unbacked, so a large flat memory costs only what is used.
   Owned o;
   o.data.reset(static_cast<uint8_t*>(std::calloc(size, 1)));

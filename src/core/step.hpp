@@ -44,15 +44,17 @@ CUARM_HD Stop run(CpuState& s, Mem& m, uint64_t budget, uint64_t* executed) {
     s.pc = pc + 4;
     st = execute(c, uint32_t(e), Op(e >> 32));
     if (st != Stop::None) {
-      if (st == Stop::Syscall)
+      if (st == Stop::Syscall) {
         ++n;
-      else
+        ++s.retired;
+      } else {
         s.pc = pc;
+      }
       break;
     }
     ++n;
+    ++s.retired;  // kept live: CNTVCT_EL0 reads it in deterministic mode
   }
-  s.retired += n;
   *executed = n;
   s.stop.reason = st;
   return st;

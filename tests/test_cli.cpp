@@ -1,0 +1,100 @@
+// The `cuarm` command end to end, and the bundled example compared with qemu-aarch64.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "support.hpp"
+
+namespace cuarm::test {
+namespace {
+
+struct Result {
+  int status;
+  std::string out, err;
+};
+
+// Runs a shell command, capturing stdout and stderr.
+Result sh(const std::string& cmd) {
+  const std::string err_file = ::testing::TempDir() + "cuarm_cli_stderr.txt";
+  FILE* p = popen((cmd + " 2>" + err_file).c_str(), "r");
+  if (!p) throw Error("popen failed");
+  Result r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream f(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  return r;
+}
+
+std::string cuarm_cmd() {
+  const char* b = std::getenv("CUARM_TEST_BACKEND");
+  return std::string(CUARM_CLI) + " run --backend " + (b ? b : "cpu") + " ";
+}
+
+const std::string kExample = std::string(CUARM_EXAMPLES_DIR) + "/collatz";
+
+bool have_qemu() { return std::system("command -v qemu-aarch64 >/dev/null 2>&1") == 0; }
+
+TEST(Cli, ExampleMatchesQemu) {
+  if (!have_qemu()) GTEST_SKIP() << "qemu-aarch64 is not installed here (the oracle for program-level tests)";
+  for (const char* arg : {"1", "1000", "30000"}) {
+    const Result ours = sh(cuarm_cmd() + kExample + " " + arg);
+    const Result qemu = sh("qemu-aarch64 -cpu cortex-a53 " + kExample + " " + arg);
+    EXPECT_EQ(ours.out, qemu.out) << arg;
+    EXPECT_EQ(ours.status, qemu.status) << arg;
+    EXPECT_EQ(ours.err, qemu.err) << arg;
+  }
+}
+
+TEST(Cli, ShortFormAndStats) {
+  const Result r = sh(std::string(CUARM_CLI) + " --help");
+  EXPECT_EQ(r.status, 0);
+  const Result s = sh(cuarm_cmd() + "--stats " + kExample + " 100");
+  EXPECT_EQ(s.status, 0);
+  EXPECT_NE(s.out.find("starts at 97"), std::string::npos) << s.out;
+  EXPECT_NE(s.err.find("instructions in"), std::string::npos) << s.err;
+  EXPECT_NE(s.err.find("EXIT"), std::string::npos) << s.err;
+}
+
+TEST(Cli, MaxCyclesExitCode) {
+  const Result r = sh(cuarm_cmd() + "--max-cycles 1000 " + kExample);
+  EXPECT_EQ(r.status, 124);
+  EXPECT_NE(r.err.find("MAX_CYCLES"), std::string::npos) << r.err;
+}
+
+TEST(Cli, RawTraceAndHalt) {
+  const std::string bin = ::testing::TempDir() + "cuarm_raw.bin";
+  {
+    std::ofstream f(bin, std::ios::binary);
+    const uint32_t words[] = {0x91000400 /* add x0, x0, #1 */, 0x91000400, 0xd4400000 /* hlt #0 */};
+    f.write(reinterpret_cast<const char*>(words), sizeof words);
+  }
+  const Result r = sh(cuarm_cmd() + "--raw --base 0x1000 --trace " + bin);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("0x0000000000001000: 91000400  add x0, x0, #1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("x0=0x2"), std::string::npos) << r.out;
+  const Result u = sh(cuarm_cmd() + "--raw --base 0x1000 --entry 0x1008 --stats " + bin);
+  EXPECT_EQ(u.status, 0);
+  EXPECT_NE(u.err.find("HALT"), std::string::npos) << u.err;
+}
+
+TEST(Cli, ErrorsAreClear) {
+  Result r = sh(cuarm_cmd() + "/nonexistent/program");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cannot open"), std::string::npos) << r.err;
+  r = sh(cuarm_cmd() + std::string(CUARM_CLI));  // an x86-64 ELF
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("AArch64"), std::string::npos) << r.err;
+  r = sh(cuarm_cmd() + "--base 0x1000 " + kExample);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("--raw"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace cuarm::test
