@@ -15,7 +15,7 @@ struct Region {
   uint64_t base;
   uint64_t size;
   uint8_t* data;
-  uint64_t* decoded;  // executable regions: one decoded entry per word (0 = not decoded yet)
+  uint64_t* decoded;  // executable regions (required): one decoded entry per word (0 = not decoded yet)
   uint32_t perms;
   uint32_t pad;
 };
@@ -105,14 +105,18 @@ struct MemView {
   }
 
   // Checks that [addr, addr+len) can be written, without writing (for multi-part stores).
+  // The range may wrap past the top of the address space; the byte at 2^64 is address 0.
   CUARM_HD bool writable(uint64_t addr, uint64_t len, uint64_t* bad) {
-    for (uint64_t a = addr; a < addr + len;) {
+    uint64_t done = 0;
+    while (done < len) {
+      const uint64_t a = addr + done;
       Region* r = find(a, 1);
       if (r == nullptr || !(r->perms & kPermW)) {
         *bad = a;
         return false;
       }
-      a = r->base + r->size;
+      const uint64_t room = r->base + r->size - a;  // bytes left in this region from a
+      done += room < len - done ? room : len - done;
     }
     return true;
   }
