@@ -37,8 +37,14 @@ CUARM_HD CUARM_INLINE Stop execute(C& c, uint32_t w, Op op) {
     return fn(c, w);
     CUARM_ISA_ALL(CUARM_X)
 #undef CUARM_X
-    default:
+    case Op::Undefined:
       return undefined(c, w);
+    default:  // NotDecoded/Count never reach here: decode() returns a row or Undefined
+#if CUARM_DEVICE_CODE
+      return undefined(c, w);
+#else
+      __builtin_unreachable();
+#endif
   }
 }
 

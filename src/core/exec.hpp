@@ -1,8 +1,9 @@
 // The execution context every instruction handler receives, and the helpers they share.
 // Handlers are function templates `template <class C> CUARM_HD Stop f(C& c, uint32_t w)`; C is
 // Exec<Mem> for whatever memory view the backend uses, so CPU and GPU run the same code.
-// Contract: before a handler runs, c.s.pc already holds the next sequential address (c.pc + 4);
-// branches overwrite it. A handler that returns a stop other than None/Syscall must leave the
+// Contract: before a handler runs, c.next holds the next sequential address (c.pc + 4);
+// branches overwrite it. (pc and the retired count live in the context, not in CpuState, so
+// that the loop keeps them in registers; the loop writes them back when it stops.) A handler that returns a stop other than None/Syscall must leave the
 // architectural state untouched (the loop puts pc back on the instruction).
 #pragma once
 #include "bits.hpp"
@@ -15,7 +16,9 @@ template <class Mem>
 struct Exec {
   CpuState& s;
   Mem& m;
-  uint64_t pc;  // address of the instruction being executed
+  uint64_t pc;       // address of the instruction being executed
+  uint64_t next;     // address of the next instruction (branches write it)
+  uint64_t retired;  // instructions retired over the guest's life, before this one
 };
 
 // Register 31 reads as zero (XZR/WZR) ...

@@ -21,14 +21,14 @@ namespace cuarm::core {
 template <class C>
 CUARM_HD Stop op_b_imm(C& c, uint32_t w) {
   if (bit(w, 31)) c.s.x[30] = c.pc + 4;
-  c.s.pc = c.pc + uint64_t(sext(uint64_t(bits(w, 25, 0)) << 2, 28));
+  c.next = c.pc + uint64_t(sext(uint64_t(bits(w, 25, 0)) << 2, 28));
   return Stop::None;
 }
 
 // B.cond: all 16 conditions; AL and NV both mean always (ConditionHolds).
 template <class C>
 CUARM_HD Stop op_b_cond(C& c, uint32_t w) {
-  if (cond_holds(c.s.nzcv, bits(w, 3, 0))) c.s.pc = c.pc + uint64_t(sext(uint64_t(bits(w, 23, 5)) << 2, 21));
+  if (cond_holds(c.s.nzcv, bits(w, 3, 0))) c.next = c.pc + uint64_t(sext(uint64_t(bits(w, 23, 5)) << 2, 21));
   return Stop::None;
 }
 
@@ -37,7 +37,7 @@ template <class C>
 CUARM_HD Stop op_cbz(C& c, uint32_t w) {
   uint64_t v = xr(c, bits(w, 4, 0));
   if (!bit(w, 31)) v &= 0xffffffffu;
-  if ((v == 0) != bool(bit(w, 24))) c.s.pc = c.pc + uint64_t(sext(uint64_t(bits(w, 23, 5)) << 2, 21));
+  if ((v == 0) != bool(bit(w, 24))) c.next = c.pc + uint64_t(sext(uint64_t(bits(w, 23, 5)) << 2, 21));
   return Stop::None;
 }
 
@@ -46,7 +46,7 @@ template <class C>
 CUARM_HD Stop op_tbz(C& c, uint32_t w) {
   const uint32_t b = (bit(w, 31) << 5) | bits(w, 23, 19);
   const uint32_t set = (xr(c, bits(w, 4, 0)) >> b) & 1;
-  if (set == bit(w, 24)) c.s.pc = c.pc + uint64_t(sext(uint64_t(bits(w, 18, 5)) << 2, 16));
+  if (set == bit(w, 24)) c.next = c.pc + uint64_t(sext(uint64_t(bits(w, 18, 5)) << 2, 16));
   return Stop::None;
 }
 
@@ -58,10 +58,10 @@ CUARM_HD Stop op_br_reg(C& c, uint32_t w) {
   const uint32_t opc = bits(w, 23, 21);
   const uint64_t target = xr(c, bits(w, 9, 5));
   if (opc == 0 || opc == 2) {
-    c.s.pc = target;
+    c.next = target;
   } else if (opc == 1) {
     c.s.x[30] = c.pc + 4;
-    c.s.pc = target;
+    c.next = target;
   } else {
     return undefined(c, w);
   }
