@@ -4,12 +4,14 @@
 // Unicorn runs twice: with `count` (uc_emu_start's instruction limit, which makes Unicorn
 // count every instruction) and without (a time limit; instructions = iterations from x0).
 #include <CLI/CLI.hpp>
+#include <cuarm/batch.hpp>
 #include <cuarm/cuarm.hpp>
 #include <fmt/format.h>
 #include <unicorn/unicorn.h>
 
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -85,6 +87,49 @@ Row run_unicorn(const Loop& loop, bool count, uint64_t n, double seconds) {
   return {loop.name, count ? "unicorn (count)" : "unicorn (no count)", done, dt};
 }
 
+// The batch loop: x0 iterations of add x1, x1, #1 ; subs x0, x0, #1 ; b.ne (3 instructions).
+const std::vector<uint32_t> kCountedLoop = {0x91000421, 0xf1000400, 0x54ffffc1, 0xd4400000};
+
+Row run_batch(cuarm::BackendKind kind, uint64_t lanes, uint64_t iters) {
+  cuarm::BatchOptions o;
+  o.lanes = lanes;
+  o.backend = kind;
+  cuarm::Batch b(o);
+  b.map(kCode, 0x1000, cuarm::PermRX);
+  b.map(kData, 0x1000, cuarm::PermRW);
+  b.load_program(bytes_of(kCountedLoop), kCode);
+  b.set_pc(kCode);
+  b.set_x(0, iters);
+  const auto st = b.run(UINT64_MAX);
+  const uint64_t expect = lanes * 3 * iters;  // the HLT stops without retiring
+  if (st.cycles_executed != expect || st.by_reason[uint8_t(cuarm::StopReason::Halt)] != lanes)
+    throw cuarm::Error(fmt::format("batch: {} instructions, {} lanes halted; expected {} and {}", st.cycles_executed,
+                                   st.by_reason[uint8_t(cuarm::StopReason::Halt)], expect, lanes));
+  return {"counted", fmt::format("cuarm batch {} x{}", b.backend_name(), lanes), st.cycles_executed, st.elapsed_seconds};
+}
+
+// Unicorn on every core: one engine per thread, each running the counted loop.
+Row run_unicorn_all_cores(uint64_t iters) {
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([iters] {
+      uc_engine* uc;
+      uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &uc);
+      uc_mem_map(uc, 0, 1 << 20, UC_PROT_ALL);
+      const auto code = bytes_of(kCountedLoop);
+      uc_mem_write(uc, kCode, code.data(), code.size());
+      uint64_t x0 = iters;
+      uc_reg_write(uc, UC_ARM64_REG_X0, &x0);
+      uc_emu_start(uc, kCode, kCode + 12, 0, 0);  // until the hlt
+      uc_close(uc);
+    });
+  for (auto& th : pool) th.join();
+  const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return {"counted", fmt::format("unicorn x{} threads", threads), threads * 3 * iters, dt};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -93,6 +138,9 @@ int main(int argc, char** argv) {
   std::string backend = "cpu";
   app.add_option("-n,--instructions", n, "instructions per run (default 100M)");
   app.add_option("--backend", backend, "cuarm backend: cpu | cuda | auto")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  uint64_t lanes = 0, iters = 100000;
+  app.add_option("--batch-lanes", lanes, "also run the batch counted loop with this many lanes (0: skip)");
+  app.add_option("--batch-iters", iters, "iterations of the counted loop per lane (3 instructions each)");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto kind = cuarm::parse_backend(backend);
@@ -107,6 +155,16 @@ int main(int argc, char** argv) {
       for (const auto& r : rows)
         fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,
                    r.ips(), rows[0].ips() / r.ips());
+    }
+    if (lanes) {
+      const Row ours = run_batch(kind, lanes, iters);
+      // Unicorn gets about as much work per thread as one second of ours, and at least one lane's.
+      const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+      const uint64_t uc_iters = std::max<uint64_t>(iters, uint64_t(ours.ips() / threads / 3));
+      const Row uc = run_unicorn_all_cores(uc_iters);
+      for (const auto& r : {ours, uc})
+        fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,
+                   r.ips(), ours.ips() / r.ips());
     }
   } catch (const cuarm::Error& e) {
     fmt::print(stderr, "cuarm-bench: {}\n", e.what());

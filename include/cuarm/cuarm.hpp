@@ -29,6 +29,7 @@ const char* access_kind_name(AccessKind a);
 
 enum class BackendKind { Auto, Cpu, Cuda };
 BackendKind parse_backend(const std::string& name);  // "auto" | "cpu" | "cuda"
+bool cuda_backend_built();  // whether this build of cuarm has the CUDA backend
 
 enum Perm : uint32_t { PermR = 1, PermW = 2, PermX = 4, PermRW = 3, PermRX = 5, PermRWX = 7 };
 

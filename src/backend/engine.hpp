@@ -33,6 +33,5 @@ class Engine {
 std::unique_ptr<Engine> make_cpu_engine(const MachineOptions& options);
 // Null when this build has no CUDA backend; throws Error when built but no device is usable.
 std::unique_ptr<Engine> make_cuda_engine(const MachineOptions& options);
-bool cuda_backend_built();
 
 }  // namespace cuarm

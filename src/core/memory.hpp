@@ -20,9 +20,11 @@ struct Region {
   uint32_t pad;
 };
 
-// A flat view over up to kMaxRegions non-overlapping regions, kept sorted by base.
-struct MemView {
-  Region region[kMaxRegions];
+// A flat view over up to N non-overlapping regions, kept sorted by base. A single guest uses
+// MemView (64 regions); batch lanes use a small view built per lane (see lane_view.hpp).
+template <uint32_t N>
+struct BasicMemView {
+  Region region[N];
   uint32_t count;
   uint32_t last;  // index of the last region hit: most accesses repeat it
 
@@ -121,5 +123,7 @@ struct MemView {
     return true;
   }
 };
+
+using MemView = BasicMemView<kMaxRegions>;
 
 }  // namespace cuarm::core

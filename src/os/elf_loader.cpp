@@ -25,7 +25,7 @@ uint32_t perms_of(uint32_t p_flags) {
 
 }  // namespace
 
-ElfInfo load_elf(Machine& m, std::span<const uint8_t> image, uint64_t pie_base) {
+ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t pie_base) {
   if (image.size() < sizeof(Elf64_Ehdr)) throw Error(fmt::format("ELF: file is {} bytes, too short for an ELF header", image.size()));
   Elf64_Ehdr eh;
   std::memcpy(&eh, image.data(), sizeof eh);
@@ -87,9 +87,15 @@ ElfInfo load_elf(Machine& m, std::span<const uint8_t> image, uint64_t pie_base) 
   for (const auto& s : merged) m.map(s.start, s.end - s.start, s.perms);
   for (const auto& p : ph) {
     if (p.p_type != PT_LOAD || p.p_filesz == 0) continue;
-    m.write_memory(p.p_vaddr + bias, image.subspan(p.p_offset, p.p_filesz));
+    m.write(p.p_vaddr + bias, image.subspan(p.p_offset, p.p_filesz));
   }
   return info;
+}
+
+ElfInfo load_elf(Machine& m, std::span<const uint8_t> image, uint64_t pie_base) {
+  return load_elf(LoadTarget{[&](uint64_t b, uint64_t s, uint32_t p) { m.map(b, s, p); },
+                             [&](uint64_t a, std::span<const uint8_t> bytes) { m.write_memory(a, bytes); }},
+                  image, pie_base);
 }
 
 }  // namespace cuarm::os

@@ -1,6 +1,6 @@
 #include "kernels.hpp"
 
-#include "../../core/step.hpp"
+#include "../../core/lane.hpp"
 
 namespace cuarm {
 namespace {
@@ -9,9 +9,13 @@ namespace {
 // Instructions between progress publications / cancel checks: well under 1 ms of guest time.
 constexpr uint64_t kChunk = 4096;
 
+// The guest's registers and region table live in shared memory: the interpreter indexes
+// registers by instruction fields, which would put them in (slower) local memory.
 __global__ void run_single(core::CpuState* state, const core::MemView* view, uint64_t max_cycles, Control* ctl) {
-  core::CpuState s = *state;
-  core::MemView m = *view;
+  __shared__ core::CpuState s;
+  __shared__ core::MemView m;
+  s = *state;
+  m = *view;
   volatile Control* c = ctl;
   uint64_t done = 0;
   core::Stop stop;
@@ -40,7 +44,60 @@ __global__ void run_single(core::CpuState* state, const core::MemView* view, uin
 }
 
 
+__global__ void run_batch_slice(core::CpuState* states, uint64_t* cycles, const core::Region* image, uint32_t count,
+                                uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters) {
+  // Each lane runs in its own slot of shared memory (see run_single for why).
+  extern __shared__ core::CpuState work[];
+  const uint64_t lane = uint64_t(blockIdx.x) * blockDim.x + threadIdx.x;
+  unsigned long long executed = 0, active = 0;
+  if (lane < lanes) {
+    executed = core::run_lane_slice(states[lane], work[threadIdx.x], cycles[lane], image, count, lane, slice,
+                                    max_cycles, core::RunInterpreter{});
+    active = states[lane].stop.reason == core::Stop::None;
+  }
+  // One atomic per warp instead of one per lane.
+  for (int offset = 16; offset > 0; offset >>= 1) {
+    executed += __shfl_down_sync(0xffffffffu, executed, offset);
+    active += __shfl_down_sync(0xffffffffu, active, offset);
+  }
+  if ((threadIdx.x & 31) == 0) {
+    atomicAdd(&counters->executed, executed);
+    atomicAdd(&counters->active, active);
+  }
+}
+
+__global__ void broadcast(uint8_t* dst, const uint8_t* src, uint64_t size, uint64_t lanes) {
+  const uint64_t words = size / 16;  // region sizes are multiples of 4 KiB
+  const uint64_t total = words * lanes;
+  for (uint64_t i = uint64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < total; i += uint64_t(gridDim.x) * blockDim.x)
+    reinterpret_cast<uint4*>(dst)[i] = reinterpret_cast<const uint4*>(src)[i % words];
+}
+
 }  // namespace
+
+cudaError_t launch_run_batch_slice(core::CpuState* states, uint64_t* cycles, const core::Region* image, uint32_t count,
+                                   uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters,
+                                   cudaStream_t stream) {
+  // 64 lanes a block: 64 x sizeof(CpuState) of shared memory (~55 KB), 4 blocks an SM, which is
+  // also what the interpreter's register use allows.
+  constexpr unsigned kThreads = 64;
+  constexpr size_t kShared = kThreads * sizeof(core::CpuState);
+  static bool raised = false;
+  if (!raised) {
+    const cudaError_t e = cudaFuncSetAttribute(run_batch_slice, cudaFuncAttributeMaxDynamicSharedMemorySize, int(kShared));
+    if (e != cudaSuccess) return e;
+    raised = true;
+  }
+  const uint64_t blocks = (lanes + kThreads - 1) / kThreads;
+  run_batch_slice<<<unsigned(blocks), kThreads, kShared, stream>>>(states, cycles, image, count, lanes, slice,
+                                                                   max_cycles, counters);
+  return cudaGetLastError();
+}
+
+cudaError_t launch_broadcast(uint8_t* dst, const uint8_t* src, uint64_t size, uint64_t lanes, cudaStream_t stream) {
+  broadcast<<<1024, 256, 0, stream>>>(dst, src, size, lanes);
+  return cudaGetLastError();
+}
 
 cudaError_t launch_run_single(core::CpuState* state, const core::MemView* view, uint64_t max_cycles, Control* ctl,
                               cudaStream_t stream) {

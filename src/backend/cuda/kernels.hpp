@@ -21,4 +21,18 @@ struct Control {
 cudaError_t launch_run_single(core::CpuState* state, const core::MemView* view, uint64_t max_cycles, Control* ctl,
                               cudaStream_t stream);
 
+// Per-slice totals of a batch kernel (device memory, reset before each slice).
+struct SliceCounters {
+  unsigned long long executed;
+  unsigned long long active;
+};
+
+// One thread per lane: advances every lane that has not stopped by at most `slice` instructions.
+cudaError_t launch_run_batch_slice(core::CpuState* states, uint64_t* cycles, const core::Region* image, uint32_t count,
+                                   uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters,
+                                   cudaStream_t stream);
+
+// dst[lane * size + i] = src[i] for every lane (a private region's initial contents).
+cudaError_t launch_broadcast(uint8_t* dst, const uint8_t* src, uint64_t size, uint64_t lanes, cudaStream_t stream);
+
 }  // namespace cuarm

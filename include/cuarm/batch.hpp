@@ -1,0 +1,77 @@
+// cuarm::Batch: many guests (lanes) running one program image, each with its own registers and
+// its own copy of the writable memory, on the GPU (one thread per lane) or on CPU threads.
+#pragma once
+#include <cuarm/cuarm.hpp>
+
+namespace cuarm {
+
+struct BatchOptions {
+  uint64_t lanes = 1;
+  BackendKind backend = BackendKind::Auto;
+  bool deterministic = false;  // CNTVCT_EL0 counts retired instructions
+};
+
+// Aggregate progress and result of a batch run.
+struct BatchStatus {
+  bool is_running = false;
+  uint64_t lanes = 0;
+  uint64_t lanes_stopped = 0;    // lanes that reached a stop (any reason)
+  uint64_t cycles_executed = 0;  // instructions retired by all lanes since start()
+  double elapsed_seconds = 0;
+  double ips = 0;
+  uint64_t by_reason[9] = {};  // lanes per StopReason (index = value)
+};
+
+class BatchImpl;
+
+class Batch {
+ public:
+  explicit Batch(const BatchOptions& options);
+  ~Batch();
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  std::string backend_name() const;
+  uint64_t lanes() const;
+
+  // The image, the same for every lane. Regions are shared (read-only or code) or private
+  // (writable: each lane gets its own copy). A region may not be both writable and executable
+  // (lanes share code and its decoded form). At most 8 regions.
+  void map(uint64_t base, uint64_t size, uint32_t perms);
+  ElfInfo load_elf(std::span<const uint8_t> image, uint64_t pie_base = 0x555555554000ull);
+  void load_program(std::span<const uint8_t> bytes, uint64_t address);  // same bytes in every lane
+
+  // Per-lane inputs and outputs (lane memory: private regions read/write, shared read).
+  void write_memory(uint64_t lane, uint64_t address, std::span<const uint8_t> bytes);
+  std::vector<uint8_t> read_memory(uint64_t lane, uint64_t address, size_t size) const;
+  // Lane i gets bytes[i*stride, i*stride+stride) at address (one call for all lanes).
+  void write_memory_lanes(uint64_t address, std::span<const uint8_t> bytes, size_t stride);
+  std::vector<uint8_t> read_memory_lanes(uint64_t address, size_t stride) const;
+
+  void set_pc(uint64_t pc);                                 // every lane
+  void set_sp(uint64_t sp);                                 // every lane
+  void set_x(int n, uint64_t value);                        // every lane
+  void set_x(int n, std::span<const uint64_t> per_lane);    // one value per lane
+  void set_registers(uint64_t lane, const Registers& r);
+  Registers registers(uint64_t lane) const;
+  std::vector<uint64_t> x(int n) const;  // Xn of every lane
+
+  // Running: like Machine, for all lanes at once. max_cycles applies to each lane.
+  BatchStatus run(uint64_t max_cycles);
+  void start(uint64_t max_cycles);
+  BatchStatus poll() const;
+  BatchStatus wait();
+  bool wait_for(double seconds);
+  bool is_running() const;
+  void cancel();
+
+  Status lane_status(uint64_t lane) const;  // stop reason, cycles, pc, fault, ... of one lane
+
+  // Bytes of memory one lane costs on its backend: its private regions and its state.
+  uint64_t memory_per_lane() const;
+
+ private:
+  std::unique_ptr<BatchImpl> impl_;
+};
+
+}  // namespace cuarm

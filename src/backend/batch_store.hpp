@@ -1,0 +1,56 @@
+// Where a batch's lanes live: their states, their private memory and the shared image, and the
+// slice loop that advances every lane. One implementation per backend (CPU threads, CUDA).
+#pragma once
+#include <cuarm/batch.hpp>
+
+#include <memory>
+#include <vector>
+
+#include "../core/memory.hpp"
+#include "../core/state.hpp"
+
+namespace cuarm {
+
+struct ImageRegion {
+  uint64_t base, size;
+  uint32_t perms;
+  std::vector<uint8_t> bytes;  // initial contents (size bytes)
+  bool is_private() const { return perms & PermW; }
+};
+
+class BatchStore {
+ public:
+  virtual ~BatchStore() = default;
+  virtual std::string name() const = 0;
+
+  // Allocates the shared regions (with their decode caches filled from the image) and every
+  // lane's private copies. Throws Error when the lanes do not fit, saying how many would.
+  virtual void setup(const std::vector<ImageRegion>& image, uint64_t lanes) = 0;
+
+  // Region `region` of lane `lane` (shared regions ignore the lane), at offset `off`.
+  virtual void write(uint32_t region, uint64_t lane, uint64_t off, const uint8_t* in, size_t n) = 0;
+  virtual void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const = 0;
+  // All lanes at once: lane i's bytes are in[i*stride, (i+1)*stride). Private regions only.
+  virtual void write_strided(uint32_t region, uint64_t off, const uint8_t* in, size_t stride) = 0;
+  virtual void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const = 0;
+
+  // Lane states in and out; upload also zeroes the per-lane cycle counts.
+  virtual void upload(const std::vector<core::CpuState>& states) = 0;
+  virtual void download(std::vector<core::CpuState>& states, std::vector<uint64_t>& cycles) = 0;
+
+  // Advances every lane that has not stopped by at most `slice` instructions (never past
+  // max_cycles in total). Returns the instructions retired; *active = lanes still running.
+  virtual uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) = 0;
+
+  // Bytes one lane costs: its private regions and its state.
+  virtual uint64_t lane_bytes() const = 0;
+};
+
+std::unique_ptr<BatchStore> make_cpu_batch_store();
+// Null when the CUDA backend is not built; throws Error when there is no usable device.
+std::unique_ptr<BatchStore> make_cuda_batch_store();
+
+// Decodes every word of a code region (shared regions are decoded once, before any lane runs).
+void predecode(const uint8_t* data, uint64_t size, uint64_t* decoded);
+
+}  // namespace cuarm

@@ -1,0 +1,160 @@
+// Batch lanes on a GPU: one thread per lane, launched slice by slice by the Batch driver.
+#include <cuda_runtime.h>
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "../batch_store.hpp"
+#include "kernels.hpp"
+
+namespace cuarm {
+namespace {
+
+void check(cudaError_t e, const char* what) {
+  if (e != cudaSuccess) throw Error(fmt::format("cuda batch: {}: {}", what, cudaGetErrorString(e)));
+}
+
+class CudaBatchStore final : public BatchStore {
+ public:
+  CudaBatchStore() {
+    int count = 0;
+    if (cudaGetDeviceCount(&count) != cudaSuccess || count == 0) {
+      cudaGetLastError();
+      throw Error("cuda: no CUDA device is available");
+    }
+    check(cudaSetDevice(0), "cudaSetDevice");
+    cudaDeviceProp prop;
+    check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
+    name_ = fmt::format("cuda ({})", prop.name);
+    check(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking), "cudaStreamCreate");
+    check(cudaMalloc(&counters_, sizeof(SliceCounters)), "cudaMalloc(counters)");
+  }
+  ~CudaBatchStore() override {
+    release();
+    cudaFree(counters_);
+    cudaStreamDestroy(stream_);
+  }
+
+  std::string name() const override { return name_; }
+
+  void setup(const std::vector<ImageRegion>& image, uint64_t lanes) override {
+    release();
+    lanes_ = lanes;
+    // Check the size first and say how many lanes would fit.
+    uint64_t shared = 0, per_lane = sizeof(core::CpuState) + sizeof(uint64_t);
+    for (const auto& r : image) {
+      if (r.is_private())
+        per_lane += r.size;
+      else
+        shared += r.size + ((r.perms & PermX) ? r.size * 2 : 0);
+    }
+    size_t free_bytes = 0, total = 0;
+    check(cudaMemGetInfo(&free_bytes, &total), "cudaMemGetInfo");
+    const uint64_t reserve = 256ull << 20;  // for the runtime, local memory and counters
+    const uint64_t usable = free_bytes > shared + reserve ? free_bytes - shared - reserve : 0;
+    if (per_lane * lanes / lanes != per_lane || per_lane * lanes > usable)
+      throw Error(fmt::format("cuda batch: {} lanes need {:.2f} GiB ({} bytes a lane) but {:.2f} GiB are free on {}: "
+                              "at most {} lanes fit", lanes, double(per_lane) * lanes / (1ull << 30), per_lane,
+                              double(free_bytes) / (1ull << 30), name_, usable / per_lane));
+    lane_bytes_ = per_lane;
+    for (const auto& r : image) {
+      core::Region d{r.base, r.size, nullptr, nullptr, r.perms, 0};
+      const uint64_t bytes = r.is_private() ? r.size * lanes : r.size;
+      check(cudaMalloc(&d.data, bytes), "cudaMalloc(region)");
+      allocations_.push_back(d.data);
+      if (r.is_private()) {
+        uint8_t* tmp = nullptr;
+        check(cudaMalloc(&tmp, r.size), "cudaMalloc(image)");
+        check(cudaMemcpy(tmp, r.bytes.data(), r.size, cudaMemcpyHostToDevice), "upload image");
+        check(launch_broadcast(d.data, tmp, r.size, lanes, stream_), "broadcast");
+        check(cudaStreamSynchronize(stream_), "broadcast");
+        cudaFree(tmp);
+      } else {
+        check(cudaMemcpy(d.data, r.bytes.data(), r.size, cudaMemcpyHostToDevice), "upload image");
+      }
+      if (r.perms & PermX) {  // decoded once on the host, shared by every lane
+        std::vector<uint64_t> decoded(r.size / 4);
+        predecode(r.bytes.data(), r.size, decoded.data());
+        check(cudaMalloc(&d.decoded, r.size / 4 * sizeof(uint64_t)), "cudaMalloc(decoded)");
+        allocations_.push_back(d.decoded);
+        check(cudaMemcpy(d.decoded, decoded.data(), r.size / 4 * sizeof(uint64_t), cudaMemcpyHostToDevice), "upload decoded");
+      }
+      desc_.push_back(d);
+    }
+    check(cudaMalloc(&d_desc_, desc_.size() * sizeof(core::Region)), "cudaMalloc(regions)");
+    check(cudaMemcpy(d_desc_, desc_.data(), desc_.size() * sizeof(core::Region), cudaMemcpyHostToDevice), "upload regions");
+    check(cudaMalloc(&d_states_, lanes * sizeof(core::CpuState)), "cudaMalloc(states)");
+    check(cudaMalloc(&d_cycles_, lanes * sizeof(uint64_t)), "cudaMalloc(cycles)");
+  }
+
+  uint8_t* at(uint32_t region, uint64_t lane, uint64_t off) const {
+    const core::Region& d = desc_[region];
+    return d.data + ((d.perms & PermW) ? lane * d.size : 0) + off;
+  }
+  void write(uint32_t region, uint64_t lane, uint64_t off, const uint8_t* in, size_t n) override {
+    check(cudaMemcpy(at(region, lane, off), in, n, cudaMemcpyHostToDevice), "write_memory");
+  }
+  void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const override {
+    check(cudaMemcpy(out, at(region, lane, off), n, cudaMemcpyDeviceToHost), "read_memory");
+  }
+  void write_strided(uint32_t region, uint64_t off, const uint8_t* in, size_t stride) override {
+    check(cudaMemcpy2D(at(region, 0, off), desc_[region].size, in, stride, stride, lanes_, cudaMemcpyHostToDevice),
+          "write_memory_lanes");
+  }
+  void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const override {
+    check(cudaMemcpy2D(out, stride, at(region, 0, off), desc_[region].size, stride, lanes_, cudaMemcpyDeviceToHost),
+          "read_memory_lanes");
+  }
+
+  void upload(const std::vector<core::CpuState>& states) override {
+    check(cudaMemcpy(d_states_, states.data(), lanes_ * sizeof(core::CpuState), cudaMemcpyHostToDevice), "upload states");
+    check(cudaMemset(d_cycles_, 0, lanes_ * sizeof(uint64_t)), "reset cycles");
+  }
+  void download(std::vector<core::CpuState>& states, std::vector<uint64_t>& cycles) override {
+    states.resize(lanes_);
+    cycles.resize(lanes_);
+    check(cudaMemcpy(states.data(), d_states_, lanes_ * sizeof(core::CpuState), cudaMemcpyDeviceToHost), "download states");
+    check(cudaMemcpy(cycles.data(), d_cycles_, lanes_ * sizeof(uint64_t), cudaMemcpyDeviceToHost), "download cycles");
+  }
+
+  uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) override {
+    check(cudaMemsetAsync(counters_, 0, sizeof(SliceCounters), stream_), "reset counters");
+    check(launch_run_batch_slice(d_states_, d_cycles_, d_desc_, uint32_t(desc_.size()), lanes_, slice, max_cycles,
+                                 counters_, stream_),
+          "launch");
+    SliceCounters c;
+    check(cudaMemcpyAsync(&c, counters_, sizeof c, cudaMemcpyDeviceToHost, stream_), "read counters");
+    check(cudaStreamSynchronize(stream_), "batch kernel");
+    *active = c.active;
+    return c.executed;
+  }
+
+  uint64_t lane_bytes() const override { return lane_bytes_; }
+
+ private:
+  void release() {
+    for (void* p : allocations_) cudaFree(p);
+    allocations_.clear();
+    desc_.clear();
+    cudaFree(d_desc_);
+    cudaFree(d_states_);
+    cudaFree(d_cycles_);
+    d_desc_ = nullptr, d_states_ = nullptr, d_cycles_ = nullptr;
+  }
+
+  std::string name_;
+  cudaStream_t stream_ = nullptr;
+  SliceCounters* counters_ = nullptr;
+  uint64_t lanes_ = 0, lane_bytes_ = 0;
+  std::vector<core::Region> desc_;  // device pointers
+  std::vector<void*> allocations_;
+  core::Region* d_desc_ = nullptr;
+  core::CpuState* d_states_ = nullptr;
+  uint64_t* d_cycles_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<BatchStore> make_cuda_batch_store() { return std::make_unique<CudaBatchStore>(); }
+
+}  // namespace cuarm
