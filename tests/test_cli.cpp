@@ -1,5 +1,6 @@
 // The `cuarm` command end to end, and the bundled example compared with qemu-aarch64.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -18,7 +19,10 @@ struct Result {
 
 // Runs a shell command, capturing stdout and stderr.
 Result sh(const std::string& cmd) {
-  const std::string err_file = ::testing::TempDir() + "cuarm_cli_stderr.txt";
+  // One file per process and call: CTest runs tests of this binary in parallel processes.
+  static int calls = 0;
+  const std::string err_file =
+      ::testing::TempDir() + "cuarm_cli_stderr_" + std::to_string(getpid()) + "_" + std::to_string(++calls) + ".txt";
   FILE* p = popen((cmd + " 2>" + err_file).c_str(), "r");
   if (!p) throw Error("popen failed");
   Result r;
@@ -29,6 +33,7 @@ Result sh(const std::string& cmd) {
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   std::ifstream f(err_file);
   r.err.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  std::remove(err_file.c_str());
   return r;
 }
 
@@ -69,7 +74,7 @@ TEST(Cli, MaxCyclesExitCode) {
 }
 
 TEST(Cli, RawTraceAndHalt) {
-  const std::string bin = ::testing::TempDir() + "cuarm_raw.bin";
+  const std::string bin = ::testing::TempDir() + "cuarm_raw_" + std::to_string(getpid()) + ".bin";
   {
     std::ofstream f(bin, std::ios::binary);
     const uint32_t words[] = {0x91000400 /* add x0, x0, #1 */, 0x91000400, 0xd4400000 /* hlt #0 */};

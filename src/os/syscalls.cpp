@@ -12,13 +12,17 @@ namespace {
 // AArch64 Linux syscall numbers (asm-generic/unistd.h).
 constexpr uint64_t kWrite = 64, kExit = 93, kExitGroup = 94;
 
-int64_t sys_write(Machine& m, uint64_t fd, uint64_t buf, uint64_t len) {
+int64_t sys_write(Machine& m, const SyscallOptions& o, uint64_t fd, uint64_t buf, uint64_t len) {
   if (fd != 1 && fd != 2) return -EBADF;  // no files are open in the sandbox yet
   std::vector<uint8_t> data;
   try {
     data = m.read_memory(buf, len);
   } catch (const Error&) {
     return -EFAULT;
+  }
+  if (o.output) {
+    o.output(int(fd), data.data(), data.size());
+    return int64_t(data.size());
   }
   std::fflush(fd == 1 ? stdout : stderr);
   const ssize_t n = ::write(int(fd), data.data(), data.size());
@@ -35,7 +39,7 @@ SyscallOutcome service_syscall(Machine& m, const SyscallOptions& o, int* exit_st
   switch (nr) {
     case kWrite:
       name = "write";
-      ret = sys_write(m, a0, a1, a2);
+      ret = sys_write(m, o, a0, a1, a2);
       break;
     case kExit:
     case kExitGroup:
