@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# GPU check in one call of the device tool (x86-64 machine with a CUDA GPU, no Debian dev
+# packages, no network). Expects, carried from the build machine:
+#   build/     a build made here with the CUDA backend (scripts/build.sh)
+#   .devpack/  the shared libraries it links (libfmt.so.9, libunicorn.so.2, libcapstone.so.4)
+#              and include/fmt (for building the Python module there)
+# Runs the whole C++ test suite and the Python tests on the CUDA backend, then the benchmark.
+# Logs go to $OUT. Usage: scripts/device_check.sh [bench args...]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=${OUT:-/tmp/cuarm-device}
+mkdir -p "$out"
+# The test binary has this checkout's absolute paths (snippets, example, CLI) compiled in.
+mkdir -p /work && [ -e /work/main ] || ln -sfn "$root" /work/main
+export LD_LIBRARY_PATH="$root/.devpack:${LD_LIBRARY_PATH:-}"
+export PATH="$PATH:/usr/local/cuda/bin"
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
+
+echo "== C++ tests, CUDA backend"
+CUARM_TEST_BACKEND=cuda CUARM_DIFF_COUNT=${CUARM_DIFF_COUNT:-60000} timeout 400 \
+  ./build/tests/cuarm_tests >"$out/gpu_tests.log" 2>&1
+grep -E "^\[  (FAILED|PASSED|SKIPPED) |MISMATCH" "$out/gpu_tests.log" | head -20
+
+echo "== Python module against this machine's Python, CUDA backend"
+py=${CUARM_DEVICE_PYTHON:-/opt/torch/.venv/bin/python3}
+pydir=$root/build/python-device
+mkdir -p "$pydir"
+if g++ -O2 -shared -fPIC -std=c++20 -DFMT_SHARED -DCUARM_VERSION="\"$(sed -n "s/^project(cuarm VERSION \([0-9.]*\).*/\1/p" CMakeLists.txt)\"" $("$py" -m pybind11 --includes) -Iinclude -Isrc \
+     -I.devpack/include python/src/module.cpp build/libcuarm.a -L.devpack -l:libfmt.so.9 \
+     -L/usr/local/cuda/lib64 -lcudart_static -ldl -lrt -lpthread \
+     -o "$pydir/cuarm$("$py" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')" \
+     >"$out/py_build.log" 2>&1; then
+  cp python/cuarm.pyi "$pydir/" 2>/dev/null
+  CUARM_TEST_BACKEND=cuda CUARM_TEST_LEAK_CYCLES=${CUARM_TEST_LEAK_CYCLES:-1000} \
+    CUARM_EXAMPLES_DIR="$root/build/examples" PYTHONPATH="$pydir" \
+    timeout 300 "$py" -m pytest -q python/tests >"$out/py_tests.log" 2>&1
+  tail -3 "$out/py_tests.log"
+else
+  echo "python module build failed (see py_build.log)"; tail -5 "$out/py_build.log"
+fi
+
+echo "== Benchmark"
+timeout 150 ./build/bench/cuarm-bench --backend cuda "$@" 2>&1 | tee "$out/bench.log"
