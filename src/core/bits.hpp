@@ -27,6 +27,9 @@ CUARM_HD CUARM_INLINE uint64_t ror(uint64_t v, unsigned amount, int width) {
   return ((v >> amount) | (v << (width - amount))) & ones(width);
 }
 
+// Rotate right by a constant 0 < n < 64.
+CUARM_HD CUARM_INLINE constexpr uint64_t rotr64(uint64_t v, int n) { return (v >> n) | (v << (64 - n)); }
+
 CUARM_HD CUARM_INLINE int clz64(uint64_t v) {
 #if CUARM_DEVICE_CODE
   return __clzll(static_cast<long long>(v));

@@ -16,10 +16,17 @@ template <class Mem>
 struct Exec {
   CpuState& s;
   Mem& m;
-  uint64_t pc;       // address of the instruction being executed
-  uint64_t next;     // address of the next instruction (branches write it)
-  uint64_t retired;  // instructions retired over the guest's life, before this one
+  uint64_t pc;           // address of the instruction being executed
+  uint64_t next;         // address of the next instruction (branches write it)
+  uint64_t retired_end;  // the guest's retired count when this run's budget is used up
+  uint64_t left;         // instructions this run may still retire (counts down)
 };
+
+// Instructions retired over the guest's life before the current one.
+template <class C>
+CUARM_HD CUARM_INLINE uint64_t retired(const C& c) {
+  return c.retired_end - c.left;
+}
 
 // Register 31 reads as zero (XZR/WZR) ...
 template <class C>

@@ -76,14 +76,15 @@ template <class C>
 CUARM_HD Stop op_add_imm(C& c, uint32_t w) {
   const uint32_t sf = bit(w, 31), sub = bit(w, 30), setflags = bit(w, 29);
   const uint64_t imm = uint64_t(bits(w, 21, 10)) << (bit(w, 22) ? 12 : 0);
-  uint32_t nzcv;
-  const uint64_t r = add_with_carry(xsp(c, bits(w, 9, 5)), sub ? ~imm : imm, sub, sf, &nzcv);
-  if (setflags) {
-    c.s.nzcv = nzcv;
-    wr(c, bits(w, 4, 0), r, sf);
-  } else {
-    wsp(c, bits(w, 4, 0), r, sf);
+  const uint64_t a = xsp(c, bits(w, 9, 5));
+  if (!setflags) {  // ADD/SUB (the common case): no flags to compute
+    wsp(c, bits(w, 4, 0), sub ? a - imm : a + imm, sf);
+    return Stop::None;
   }
+  uint32_t nzcv;
+  const uint64_t r = add_with_carry(a, sub ? ~imm : imm, sub, sf, &nzcv);
+  c.s.nzcv = nzcv;
+  wr(c, bits(w, 4, 0), r, sf);
   return Stop::None;
 }
 

@@ -148,7 +148,7 @@ CUARM_HD CUARM_INLINE bool read_sysreg(C& c, uint32_t reg, uint64_t* v) {
     case kRegDCZID_EL0: *v = kDCZID_EL0; return true;
     case kRegCNTFRQ_EL0: *v = kCounterHz; return true;
     case kRegCNTVCT_EL0:
-      *v = (c.s.flags & kStateDeterministicCounter) ? c.retired : counter_ticks();
+      *v = (c.s.flags & kStateDeterministicCounter) ? retired(c) : counter_ticks();
       return true;
     case kRegMIDR_EL1: *v = kMIDR_EL1; return true;
     case kRegMPIDR_EL1: *v = kMPIDR_EL1; return true;
