@@ -1,4 +1,5 @@
-// The `cuarm` command: run a static AArch64 ELF (or a raw binary) and report how it stopped.
+// The `cuarm` command: run a static AArch64 ELF (or a raw binary) and report how it stopped;
+// `cuarm batch` (batch_command.cpp) runs many lanes of one program.
 #include <CLI/CLI.hpp>
 #include <cuarm/cuarm.hpp>
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <iterator>
 #include <limits>
 
+#include "batch_command.hpp"
 #include "os/process.hpp"
 #include "trace.hpp"
 
@@ -53,7 +55,7 @@ std::string describe(const cuarm::Status& st) {
 int main(int argc, char** argv) {
   // `cuarm PROGRAM ARGS...` is short for `cuarm run PROGRAM ARGS...` (as qemu-aarch64 is used).
   std::vector<std::string> args(argv, argv + argc);
-  if (args.size() > 1 && args[1] != "run" && args[1][0] != '-') args.insert(args.begin() + 1, "run");
+  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1][0] != '-') args.insert(args.begin() + 1, "run");
 
   CLI::App app{"cuarm: run AArch64 programs on the CPU or an NVIDIA GPU"};
   app.require_subcommand(1);
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
   run->add_flag("--bare", bare, "do not service syscalls: SVC stops the run with SYSCALL (default for --raw)");
   run->add_flag("--deterministic", deterministic, "CNTVCT_EL0 counts instructions instead of host time");
   run->positionals_at_end();
+  cuarm::cli::BatchCommand batch(app);
   try {
     std::vector<const char*> cargv;
     for (auto& a : args) cargv.push_back(a.c_str());
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  if (batch.selected()) return batch.run();
 
   try {
     const bool have_base = run->count("--base") > 0;
