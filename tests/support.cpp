@@ -1,6 +1,11 @@
 #include "support.hpp"
 
 #include <elf.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
 
 #include <cstdlib>
 #include <cstring>
@@ -64,6 +69,25 @@ std::unique_ptr<Machine> Snippets::run(const std::string& name, std::initializer
   const Status st = m->run(100000);
   EXPECT_EQ(st.signal, expect) << name << " stopped with " << st.signal_name() << " at pc 0x" << std::hex << st.pc;
   return m;
+}
+
+CommandResult run_command(const std::string& cmd) {
+  // One stderr file per process and call: CTest runs the tests of this binary in parallel.
+  static int calls = 0;
+  const std::string err_file =
+      ::testing::TempDir() + "cuarm_cmd_stderr_" + std::to_string(getpid()) + "_" + std::to_string(++calls) + ".txt";
+  FILE* p = popen((cmd + " 2>" + err_file).c_str(), "r");
+  if (!p) throw Error("popen failed");
+  CommandResult r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream f(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  std::remove(err_file.c_str());
+  return r;
 }
 
 std::unique_ptr<Machine> words_machine(std::initializer_list<uint32_t> words) {

@@ -42,6 +42,13 @@ class Snippets {
   std::map<std::string, uint64_t> symbols_;
 };
 
+// A shell command's exit status, stdout and stderr (for tests of the `cuarm` command).
+struct CommandResult {
+  int status;
+  std::string out, err;
+};
+CommandResult run_command(const std::string& cmd);
+
 // Raw words at 0x1000 in a 64 KiB flat machine (for encodings an assembler will not produce).
 std::unique_ptr<Machine> words_machine(std::initializer_list<uint32_t> words);
 

@@ -17,30 +17,8 @@
 namespace cuarm::test {
 namespace {
 
-struct Result {
-  int status;
-  std::string out, err;
-};
-
-// Runs a shell command, capturing stdout and stderr (one stderr file per process and call:
-// CTest runs the tests of this binary in parallel processes).
-Result sh(const std::string& cmd) {
-  static int calls = 0;
-  const std::string err_file = ::testing::TempDir() + "cuarm_cli_batch_stderr_" + std::to_string(getpid()) + "_" +
-                               std::to_string(++calls) + ".txt";
-  FILE* p = popen((cmd + " 2>" + err_file).c_str(), "r");
-  if (!p) throw Error("popen failed");
-  Result r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  std::ifstream f(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  std::remove(err_file.c_str());
-  return r;
-}
+using Result = CommandResult;
+Result sh(const std::string& cmd) { return run_command(cmd); }
 
 std::string batch_cmd() {
   const char* b = std::getenv("CUARM_TEST_BACKEND");

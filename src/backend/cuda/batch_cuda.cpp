@@ -5,27 +5,18 @@
 #include <vector>
 
 #include "../batch_store.hpp"
+#include "device.hpp"
 #include "kernels.hpp"
 
 namespace cuarm {
 namespace {
 
-void check(cudaError_t e, const char* what) {
-  if (e != cudaSuccess) throw Error(fmt::format("cuda batch: {}: {}", what, cudaGetErrorString(e)));
-}
+using cuda::check;
 
 class CudaBatchStore final : public BatchStore {
  public:
   CudaBatchStore() {
-    int count = 0;
-    if (cudaGetDeviceCount(&count) != cudaSuccess || count == 0) {
-      cudaGetLastError();
-      throw Error("cuda: no CUDA device is available");
-    }
-    check(cudaSetDevice(0), "cudaSetDevice");
-    cudaDeviceProp prop;
-    check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
-    name_ = fmt::format("cuda ({})", prop.name);
+    name_ = cuda::open_device();
     check(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking), "cudaStreamCreate");
     check(cudaMalloc(&counters_, sizeof(SliceCounters)), "cudaMalloc(counters)");
   }

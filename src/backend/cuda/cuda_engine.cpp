@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "device.hpp"
 #include "kernels.hpp"
 #include "../engine.hpp"
 #include "../region_rules.hpp"
@@ -17,24 +18,14 @@
 namespace cuarm {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using cuda::check;
 
-void check(cudaError_t e, const char* what) {
-  if (e != cudaSuccess) throw Error(fmt::format("cuda: {}: {}", what, cudaGetErrorString(e)));
-}
+using Clock = std::chrono::steady_clock;
 
 class CudaEngine final : public Engine {
  public:
   explicit CudaEngine(const MachineOptions& o) {
-    int count = 0;
-    if (cudaGetDeviceCount(&count) != cudaSuccess || count == 0) {
-      cudaGetLastError();
-      throw Error("cuda: no CUDA device is available");
-    }
-    check(cudaSetDevice(0), "cudaSetDevice");
-    cudaDeviceProp prop;
-    check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
-    name_ = fmt::format("cuda ({})", prop.name);
+    name_ = cuda::open_device();
     check(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking), "cudaStreamCreate");
     check(cudaHostAlloc(&ctl_, sizeof(Control), cudaHostAllocMapped), "cudaHostAlloc");
     check(cudaHostGetDevicePointer(&d_ctl_, ctl_, 0), "cudaHostGetDevicePointer");

@@ -1,0 +1,29 @@
+// Host-side helpers shared by the CUDA backend's single-guest engine and batch store.
+#pragma once
+#include <cuda_runtime.h>
+#include <cuarm/cuarm.hpp>
+#include <fmt/format.h>
+
+#include <string>
+
+namespace cuarm::cuda {
+
+// Throws cuarm::Error naming the failed step.
+inline void check(cudaError_t e, const char* what) {
+  if (e != cudaSuccess) throw Error(fmt::format("cuda: {}: {}", what, cudaGetErrorString(e)));
+}
+
+// Selects device 0 and returns "cuda (<device name>)"; throws when no device is usable.
+inline std::string open_device() {
+  int count = 0;
+  if (cudaGetDeviceCount(&count) != cudaSuccess || count == 0) {
+    cudaGetLastError();  // clear the sticky error so later CUDA calls in this process are not poisoned
+    throw Error("cuda: no CUDA device is available");
+  }
+  check(cudaSetDevice(0), "cudaSetDevice");
+  cudaDeviceProp prop;
+  check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
+  return fmt::format("cuda ({})", prop.name);
+}
+
+}  // namespace cuarm::cuda
