@@ -209,10 +209,12 @@ const char* case_exclusion(const Case& c, const Outcome& u, const Outcome& o) {
   return nullptr;
 }
 
-CuarmRunner::CuarmRunner() {
+CuarmRunner::CuarmRunner() : CuarmRunner(test::test_backend()) {}
+
+CuarmRunner::CuarmRunner(BackendKind backend) {
   MachineOptions o;
   o.memory_size = 0;
-  o.backend = test::test_backend();
+  o.backend = backend;
   m_ = std::make_unique<Machine>(o);
   m_->map(kCode, kCodeSize, PermRX);
   m_->map(kData, kDataSize, PermRW);

@@ -56,10 +56,11 @@ class UnicornRunner {
   uc_struct* uc_ = nullptr;
 };
 
-// cuarm::Machine on the test backend with the same regions.
+// cuarm::Machine with the same regions, on the test backend unless one is named.
 class CuarmRunner {
  public:
   CuarmRunner();
+  explicit CuarmRunner(BackendKind backend);
   Outcome run(const Case& c);
   void clrex();
   Machine& machine() { return *m_; }
