@@ -1,4 +1,4 @@
-"""Type stubs for the cuarm extension module (python/src/module.cpp)."""
+"""Type stubs for the cuarm extension module (python/src/module.cpp, python/src/batch.cpp)."""
 
 import enum
 import os
@@ -122,6 +122,95 @@ class AsyncCPU:
     def unmap(self, base: int, size: int) -> None: ...
     def regions(self) -> list[tuple[int, int, str]]: ...
     def load_elf(self, image: Union[BytesLike, PathLike], pie_base: int = 0x555555554000) -> ElfInfo: ...
+
+LaneInts = Union[int, Sequence[int], npt.NDArray[np.integer]]
+"""An int for every lane alike, or one integer per lane (a sequence or 1-D array of `lanes` values)."""
+
+class BatchStatus:
+    """Progress of a batch while it runs, or its result once every lane has stopped."""
+
+    @property
+    def is_running(self) -> bool: ...
+    @property
+    def lanes(self) -> int: ...
+    @property
+    def lanes_stopped(self) -> int:
+        """Lanes that have reached a stop (any reason)."""
+    @property
+    def cycles_executed(self) -> int:
+        """Instructions retired by all lanes together since start()."""
+    @property
+    def elapsed_seconds(self) -> float: ...
+    @property
+    def ips(self) -> float: ...
+    @property
+    def by_signal(self) -> dict[Signal, int]:
+        """{Signal: number of lanes} with every Signal as a key; all zero while running."""
+
+class Batch:
+    """Many AArch64 guests (lanes) running one program image at once, with per-lane registers and
+    memory as NumPy arrays. Lanes do not service syscalls (an SVC stops a lane with SYSCALL)."""
+
+    def __init__(
+        self,
+        program_or_elf: Union[BytesLike, PathLike],
+        lanes: int,
+        *,
+        backend: str = "auto",
+        deterministic: bool = False,
+        regions: Optional[Sequence[tuple[int, int, Union[str, int]]]] = None,
+        address: Optional[int] = None,
+    ) -> None:
+        """An ELF (bytes with the \\x7fELF magic, or a path), plus optional extra regions; or raw
+        code bytes with address= (where it goes, pc) and regions= [(base, size, perms), ...]."""
+    @property
+    def lanes(self) -> int: ...
+    @property
+    def backend(self) -> str:
+        """'cpu', or 'cuda (<GPU name>)'."""
+    @property
+    def memory_per_lane(self) -> int:
+        """Bytes one lane costs on its backend (private regions and state)."""
+    @property
+    def elf(self) -> Optional[ElfInfo]:
+        """Where the ELF was loaded; None for raw code."""
+    def set_x(self, n: int, value: LaneInts) -> None:
+        """Sets Xn (0..30) of every lane."""
+    def x(self, n: int) -> npt.NDArray[np.uint64]:
+        """Xn of every lane, shape (lanes,)."""
+    def registers(self) -> npt.NDArray[np.uint64]:
+        """X0..X30 of every lane, shape (lanes, 31)."""
+    def pc(self) -> npt.NDArray[np.uint64]:
+        """pc of every lane, shape (lanes,)."""
+    def sp(self) -> npt.NDArray[np.uint64]:
+        """sp of every lane, shape (lanes,)."""
+    def set_pc(self, value: LaneInts) -> None: ...
+    def set_sp(self, value: LaneInts) -> None: ...
+    def write_memory(self, address: int, data: Union[npt.NDArray[np.generic], BytesLike], stride: Optional[int] = None) -> None:
+        """Lane i gets the bytes of data[i] (an array of shape (lanes, k)), or with stride=k the
+        bytes [i*k, (i+1)*k) of a flat buffer of lanes * k bytes. Private (writable) regions only."""
+    def read_memory(self, address: int, size: int) -> npt.NDArray[np.uint8]:
+        """size bytes at address of every lane, shape (lanes, size)."""
+    def write_lane_memory(self, lane: int, address: int, data: BytesLike) -> None: ...
+    def read_lane_memory(self, lane: int, address: int, size: int) -> bytes: ...
+    def signals(self) -> npt.NDArray[np.uint8]:
+        """Why each lane stopped (Signal values), shape (lanes,)."""
+    def cycles(self) -> npt.NDArray[np.uint64]:
+        """Instructions each lane retired in the last run, shape (lanes,)."""
+    def pcs(self) -> npt.NDArray[np.uint64]:
+        """pc of each lane where it stopped, shape (lanes,) (same as pc())."""
+    def fault_addresses(self) -> npt.NDArray[np.uint64]:
+        """The faulting address of each FAULT lane, shape (lanes,)."""
+    def lane_status(self, lane: int) -> Status: ...
+    def start(self, max_cycles: Optional[int] = 100000000) -> None:
+        """Starts every lane in the background; max_cycles applies to each lane (None: no limit)."""
+    def poll(self) -> BatchStatus: ...
+    def is_running(self) -> bool: ...
+    def cancel(self) -> None: ...
+    def wait(self, timeout: Optional[float] = None) -> Optional[BatchStatus]:
+        """The final BatchStatus; None if timeout (seconds) passes first."""
+    def run(self, max_cycles: Optional[int] = 100000000) -> BatchStatus:
+        """Blocking run: start(max_cycles) then wait()."""
 
 def run_elf(
     path: PathLike,

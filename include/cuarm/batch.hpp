@@ -56,6 +56,13 @@ class Batch {
   Registers registers(uint64_t lane) const;
   std::vector<uint64_t> x(int n) const;  // Xn of every lane
 
+  // Bulk per-lane views and inputs (index = lane, one pass over the lanes).
+  void set_pc(std::span<const uint64_t> per_lane);  // one pc per lane
+  void set_sp(std::span<const uint64_t> per_lane);  // one sp per lane
+  std::vector<uint64_t> pc() const;                 // pc of every lane
+  std::vector<uint64_t> sp() const;                 // sp of every lane
+  std::vector<uint64_t> x_all() const;              // X0..X30 of every lane: lane i's Xn at [31*i + n]
+
   // Running: like Machine, for all lanes at once. max_cycles applies to each lane.
   BatchStatus run(uint64_t max_cycles);
   void start(uint64_t max_cycles);
@@ -66,6 +73,10 @@ class Batch {
   void cancel();
 
   Status lane_status(uint64_t lane) const;  // stop reason, cycles, pc, fault, ... of one lane
+  // The same fields for every lane at once (index = lane), after a run.
+  std::vector<StopReason> lane_signals() const;
+  std::vector<uint64_t> lane_cycles() const;  // instructions each lane retired in the last run
+  std::vector<uint64_t> lane_fault_addresses() const;
 
   // Bytes of memory one lane costs on its backend: its private regions and its state.
   uint64_t memory_per_lane() const;

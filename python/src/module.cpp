@@ -1,5 +1,5 @@
 // The Python module `cuarm` (pybind11): AsyncCPU (one guest over cuarm::Machine), Status, Signal,
-// ElfInfo, RunResult, run_elf and the exception cuarm.Error.
+// ElfInfo, RunResult, run_elf and the exception cuarm.Error. Batch and BatchStatus: batch.cpp.
 //
 // Threading: every call into the Machine is made with the GIL held, except Machine::wait_for(),
 // which is thread-safe against poll()/is_running()/cancel() and is the only thing run while the
@@ -24,15 +24,10 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
 #include "os/process.hpp"
 
-namespace py = pybind11;
-
-namespace {
-
-constexpr uint64_t kDefaultMaxCycles = 100'000'000;
-constexpr uint64_t kNoLimit = std::numeric_limits<uint64_t>::max();
-constexpr double kSlice = 0.05;  // seconds between looks at Python signals while waiting
+namespace cuarm_py {
 
 // cuarm.Signal (an enum.IntEnum built at import); one reference is kept for the process' life.
 py::handle g_signal;
@@ -40,10 +35,10 @@ py::handle g_signal;
 py::object to_signal(cuarm::StopReason r) { return g_signal(int(r)); }
 
 // ---------------------------------------------------------------------------------------------
-// Argument conversion
+// Argument conversion (declared in common.hpp)
 
-// A Python int (or anything with __index__) as an unsigned value of `bits` bits. Negative values
-// are taken as two's complement when `allow_negative` (64-bit registers: x0 = -1 is 2**64-1).
+// Negative values are taken as two's complement when `allow_negative` (64-bit registers: x0 = -1
+// is 2**64-1).
 uint64_t to_unsigned(py::handle value, int bits, bool allow_negative, const std::string& what) {
   py::object idx = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
   if (!idx)
@@ -72,36 +67,23 @@ uint64_t to_unsigned(py::handle value, int bits, bool allow_negative, const std:
   return uv;
 }
 
-// max_cycles: None is "no limit"; otherwise a non-negative int.
 uint64_t cycles_arg(const py::object& v) {
   if (v.is_none()) return kNoLimit;
   return to_unsigned(v, 64, false, "max_cycles");
 }
 
-// A contiguous bytes-like object (bytes, bytearray, memoryview, numpy array, ...), read-only view.
-class ByteView {
- public:
-  ByteView(py::handle obj, const char* what) {
-    if (PyUnicode_Check(obj.ptr()))
-      throw py::type_error(fmt::format("{}: expected a bytes-like object, got str (encode it first)", what));
-    if (PyObject_GetBuffer(obj.ptr(), &view_, PyBUF_SIMPLE) != 0) {
-      PyErr_Clear();
-      throw py::type_error(fmt::format("{}: expected a contiguous bytes-like object (bytes, bytearray, memoryview, numpy array), got {}",
-                                       what, std::string(py::str(py::type::of(obj).attr("__name__")))));
-    }
+ByteView::ByteView(py::handle obj, const char* what) {
+  if (PyUnicode_Check(obj.ptr()))
+    throw py::type_error(fmt::format("{}: expected a bytes-like object, got str (encode it first)", what));
+  if (PyObject_GetBuffer(obj.ptr(), &view_, PyBUF_SIMPLE) != 0) {
+    PyErr_Clear();
+    throw py::type_error(fmt::format("{}: expected a contiguous bytes-like object (bytes, bytearray, memoryview, numpy array), got {}",
+                                     what, std::string(py::str(py::type::of(obj).attr("__name__")))));
   }
-  ~ByteView() { PyBuffer_Release(&view_); }
-  ByteView(const ByteView&) = delete;
-  ByteView& operator=(const ByteView&) = delete;
-  std::span<const uint8_t> span() const { return {static_cast<const uint8_t*>(view_.buf), size_t(view_.len)}; }
-
- private:
-  Py_buffer view_{};
-};
+}
 
 bool is_bytes_like(py::handle obj) { return PyObject_CheckBuffer(obj.ptr()) && !PyUnicode_Check(obj.ptr()); }
 
-// Reads a host file named by a str or os.PathLike; OSError (FileNotFoundError, ...) when it cannot.
 std::vector<uint8_t> read_host_file(py::handle path_like) {
   py::object fs = py::reinterpret_steal<py::object>(PyOS_FSPath(path_like.ptr()));
   if (!fs) throw py::error_already_set();
@@ -456,13 +438,16 @@ std::string status_repr(const cuarm::Status& s) {
   return r + fmt::format(", elapsed_seconds={:.6f}, ips={:.4g})", s.elapsed_seconds, s.ips);
 }
 
-}  // namespace
+}  // namespace cuarm_py
 
 PYBIND11_MODULE(cuarm, mod) {
+  using namespace cuarm_py;
   mod.doc() =
       "cuarm: run AArch64 (ARM64) Linux user-mode code on the CPU or an NVIDIA GPU.\n\n"
       "AsyncCPU is one guest (memory, registers, a run that can go on in the background);\n"
       "run_elf runs a static AArch64 Linux ELF to completion and captures its output.\n"
+      "Batch runs many guests (lanes) of one program at once, with per-lane registers and memory\n"
+      "as NumPy arrays.\n"
       "Signal says why a run stopped; Status carries progress and the result; errors from the\n"
       "emulator raise cuarm.Error.";
   mod.attr("__version__") = CUARM_VERSION;
@@ -629,4 +614,6 @@ PYBIND11_MODULE(cuarm, mod) {
           "is empty. max_cycles bounds the instructions (None: no limit). backend: 'auto', 'cpu', 'cuda'.\n"
           "Releases the GIL while the guest runs; Ctrl-C cancels it and raises KeyboardInterrupt.\n"
           "stdin and host files are not available to the guest yet.");
+
+  bind_batch(mod);
 }

@@ -14,7 +14,7 @@ from conftest import REPO
 STUBS = REPO / "python" / "cuarm.pyi"
 EXAMPLES = pathlib.Path(os.environ.get("CUARM_PYTHON_EXAMPLES", REPO / "python" / "examples"))
 
-PUBLIC = ["AsyncCPU", "Error", "ElfInfo", "RunResult", "Signal", "Status", "run_elf"]
+PUBLIC = ["AsyncCPU", "Batch", "BatchStatus", "Error", "ElfInfo", "RunResult", "Signal", "Status", "run_elf"]
 
 
 def public_names():
@@ -54,7 +54,7 @@ def test_stubs_name_every_public_object():
 
 def test_stubs_name_every_method_and_property():
     classes = {n.name: n for n in stub_tree().body if isinstance(n, ast.ClassDef)}
-    for name in ("AsyncCPU", "Status", "ElfInfo", "RunResult"):
+    for name in ("AsyncCPU", "Status", "ElfInfo", "RunResult", "Batch", "BatchStatus"):
         stubbed = {n.name for n in classes[name].body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")}
         actual = {a for a in vars(getattr(cuarm, name)) if not a.startswith("_")}
         assert actual == stubbed, f"{name}: stubs differ: {sorted(actual ^ stubbed)}"
@@ -70,7 +70,8 @@ def test_stub_file_is_installed_next_to_the_module():
     assert installed.read_text() == STUBS.read_text()
 
 
-@pytest.mark.parametrize("example", ["background_processing", "progress_monitoring", "interruptible_execution"])
+@pytest.mark.parametrize("example", ["background_processing", "progress_monitoring", "interruptible_execution",
+                                     "batch_example"])
 def test_examples_run_as_written(example):
     path = EXAMPLES / f"{example}.py"
     env = dict(os.environ)

@@ -42,8 +42,13 @@ class BatchImpl {
     }
     core::CpuState s{};
     if (o.deterministic) s.flags |= core::kStateDeterministicCounter;
-    states_.assign(o.lanes, s);
-    cycles_.assign(o.lanes, 0);
+    try {
+      states_.assign(o.lanes, s);
+      cycles_.assign(o.lanes, 0);
+    } catch (const std::exception&) {  // bad_alloc or length_error
+      throw Error(fmt::format("batch: cannot hold the state of {} lanes in host memory ({} bytes a lane)", o.lanes,
+                              sizeof(core::CpuState) + sizeof(uint64_t)));
+    }
   }
 
   ~BatchImpl() {
@@ -327,6 +332,53 @@ std::vector<uint64_t> Batch::x(int n) const {
   out.reserve(impl_->states_.size());
   for (const auto& s : impl_->states_) out.push_back(s.x[n]);
   return out;
+}
+
+void Batch::set_pc(std::span<const uint64_t> per_lane) {
+  impl_->idle("set_pc");
+  if (per_lane.size() != impl_->opt_.lanes)
+    throw Error(fmt::format("set_pc: {} values for {} lanes", per_lane.size(), impl_->opt_.lanes));
+  for (size_t l = 0; l < per_lane.size(); ++l) impl_->states_[l].pc = per_lane[l];
+}
+void Batch::set_sp(std::span<const uint64_t> per_lane) {
+  impl_->idle("set_sp");
+  if (per_lane.size() != impl_->opt_.lanes)
+    throw Error(fmt::format("set_sp: {} values for {} lanes", per_lane.size(), impl_->opt_.lanes));
+  for (size_t l = 0; l < per_lane.size(); ++l) impl_->states_[l].sp = per_lane[l];
+}
+
+// One value per lane from its state (the batch must be stopped).
+template <class T, class F>
+static std::vector<T> per_lane(const BatchImpl& impl, const char* what, F&& get) {
+  impl.idle(what);
+  std::vector<T> out;
+  out.reserve(impl.states_.size());
+  for (size_t l = 0; l < impl.states_.size(); ++l) out.push_back(get(impl.states_[l], l));
+  return out;
+}
+
+std::vector<uint64_t> Batch::pc() const {
+  return per_lane<uint64_t>(*impl_, "pc", [](const core::CpuState& s, size_t) { return s.pc; });
+}
+std::vector<uint64_t> Batch::sp() const {
+  return per_lane<uint64_t>(*impl_, "sp", [](const core::CpuState& s, size_t) { return s.sp; });
+}
+std::vector<uint64_t> Batch::x_all() const {
+  impl_->idle("x_all");
+  std::vector<uint64_t> out(impl_->states_.size() * 31);
+  for (size_t l = 0; l < impl_->states_.size(); ++l) std::copy_n(impl_->states_[l].x, 31, out.begin() + long(l * 31));
+  return out;
+}
+std::vector<StopReason> Batch::lane_signals() const {
+  return per_lane<StopReason>(*impl_, "lane_signals",
+                              [](const core::CpuState& s, size_t) { return StopReason(s.stop.reason); });
+}
+std::vector<uint64_t> Batch::lane_cycles() const {
+  return per_lane<uint64_t>(*impl_, "lane_cycles", [&](const core::CpuState&, size_t l) { return impl_->cycles_[l]; });
+}
+std::vector<uint64_t> Batch::lane_fault_addresses() const {
+  return per_lane<uint64_t>(*impl_, "lane_fault_addresses",
+                            [](const core::CpuState& s, size_t) { return s.stop.fault_addr; });
 }
 
 BatchStatus Batch::run(uint64_t max_cycles) {
