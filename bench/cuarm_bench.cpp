@@ -94,10 +94,11 @@ Row run_unicorn(const Loop& loop, bool count, uint64_t n, double seconds) {
 // The batch loop: x0 iterations of add x1, x1, #1 ; subs x0, x0, #1 ; b.ne (3 instructions).
 const std::vector<uint32_t> kCountedLoop = {0x91000421, 0xf1000400, 0x54ffffc1, 0xd4400000};
 
-Row run_batch(cuarm::BackendKind kind, uint64_t lanes, uint64_t iters) {
+Row run_batch(cuarm::BackendKind kind, uint64_t lanes, uint64_t iters, std::vector<int> devices = {}) {
   cuarm::BatchOptions o;
   o.lanes = lanes;
   o.backend = kind;
+  o.devices = std::move(devices);
   cuarm::Batch b(o);
   b.map(kCode, 0x1000, cuarm::PermRX);
   b.map(kData, 0x1000, cuarm::PermRW);
@@ -246,6 +247,9 @@ int main(int argc, char** argv) {
   app.add_option("-n,--instructions", n, "instructions per run (default 100M)");
   app.add_option("--backend", backend, "cuarm backend: cpu | cuda | auto")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   uint64_t lanes = 0, iters = 100000, hash_lanes = 0;
+  bool scaling = false;
+  app.add_flag("--scaling", scaling,
+               "with --batch-lanes on cuda: the counted loop on 1, 2, 4, ... visible GPUs, --batch-lanes per GPU");
   app.add_option("--hash-lanes", hash_lanes, "also run the compiled-C hash workload with this many lanes (0: skip)");
   app.add_option("--batch-lanes", lanes, "also run the batch counted loop with this many lanes (0: skip)");
   app.add_option("--batch-iters", iters, "iterations of the counted loop per lane (3 instructions each)");
@@ -273,6 +277,23 @@ int main(int argc, char** argv) {
       for (const auto& r : {ours, uc})
         fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,
                    r.ips(), ours.ips() / r.ips());
+    }
+    if (scaling && lanes) {
+      int gpus = 0;
+      {
+        cuarm::BatchOptions probe;
+        probe.backend = cuarm::BackendKind::Cuda;
+        gpus = int(cuarm::Batch(probe).devices().size());
+      }
+      double one = 0;
+      for (int n = 1; n <= gpus; n *= 2) {
+        std::vector<int> devs;
+        for (int d = 0; d < n; ++d) devs.push_back(d);
+        const Row r = run_batch(cuarm::BackendKind::Cuda, lanes * n, iters, devs);
+        if (n == 1) one = r.ips();
+        fmt::print("scaling    {} GPU(s) {:<16} {:>14} {:>10.3f} {:>14.3e} efficiency {:.2f}\n", n, "", r.instructions,
+                   r.seconds, r.ips(), r.ips() / (one * n));
+      }
     }
     if (hash_lanes) {
       const HashWork w = make_hash_work(hash_lanes);

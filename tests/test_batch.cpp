@@ -173,56 +173,106 @@ TEST(Batch, ErrorsAreClear) {
   EXPECT_GE(b.memory_per_lane(), 0x1000u);
 }
 
-TEST(Batch, CpuAndGpuAgreeBitForBit) {
-  if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend (CPU-vs-GPU equivalence needs one)";
-  constexpr uint64_t kLanes = 2048;
+// Lanes running random instruction streams from the differential generator: each lane its own
+// stream and registers, so lanes diverge (different stops, different instruction counts).
+struct RandomBatchResult {
+  std::vector<Registers> regs;
+  std::vector<Status> status;
+  std::vector<uint8_t> data;
+  std::string backend;
+};
+
+RandomBatchResult run_random_batch(const BatchOptions& options) {
   constexpr uint64_t kSlot = 16;  // bytes of code per lane: its random stream
   diff::Generator gen(0x5eed);
   std::vector<uint8_t> code(diff::kCodeSize, 0);
-  std::vector<Registers> init(kLanes);
-  for (uint64_t l = 0; l < kLanes; ++l) {
+  Batch b(options);
+  b.map(diff::kCode, diff::kCodeSize, PermRX);
+  b.map(diff::kData, diff::kDataSize, PermRW);
+  std::vector<Registers> init(options.lanes);
+  for (uint64_t l = 0; l < options.lanes; ++l) {
     const diff::Case c = gen.make(l);
     for (size_t k = 0; k < c.words.size(); ++k) std::memcpy(code.data() + l * kSlot + 4 * k, &c.words[k], 4);
     init[l] = c.init;
     init[l].pc = diff::kCode + l * kSlot;
   }
-  std::unique_ptr<Batch> runs[2];
-  for (int k = 0; k < 2; ++k) {
-    BatchOptions o;
-    o.lanes = kLanes;
-    o.backend = k == 0 ? BackendKind::Cpu : BackendKind::Cuda;
-    o.deterministic = true;
-    try {
-      runs[k] = std::make_unique<Batch>(o);
-    } catch (const Error& e) {
-      GTEST_SKIP() << "no usable CUDA device: " << e.what();
-    }
-    runs[k]->map(diff::kCode, diff::kCodeSize, PermRX);
-    runs[k]->map(diff::kData, diff::kDataSize, PermRW);
-    runs[k]->load_program(code, diff::kCode);
-    runs[k]->load_program(gen.data(), diff::kData);
-    for (uint64_t l = 0; l < kLanes; ++l) runs[k]->set_registers(l, init[l]);
-    runs[k]->run(12);
+  b.load_program(code, diff::kCode);
+  b.load_program(gen.data(), diff::kData);
+  for (uint64_t l = 0; l < options.lanes; ++l) b.set_registers(l, init[l]);
+  b.run(12);
+  RandomBatchResult r;
+  for (uint64_t l = 0; l < options.lanes; ++l) {
+    r.regs.push_back(b.registers(l));
+    r.status.push_back(b.lane_status(l));
   }
-  uint64_t stops[9] = {};
-  std::set<uint64_t> cycle_counts;
-  for (uint64_t l = 0; l < kLanes; ++l) {
-    const Registers a = runs[0]->registers(l), g = runs[1]->registers(l);
-    ASSERT_EQ(std::memcmp(&a, &g, sizeof a), 0) << "lane " << l;
-    const Status sa = runs[0]->lane_status(l), sg = runs[1]->lane_status(l);
-    ASSERT_EQ(sa.signal, sg.signal) << "lane " << l;
-    ASSERT_EQ(sa.cycles_executed, sg.cycles_executed) << "lane " << l;
-    ASSERT_EQ(sa.fault_address, sg.fault_address) << "lane " << l;
-    ++stops[uint8_t(sa.signal)];
-    cycle_counts.insert(sa.cycles_executed);
+  r.data = b.read_memory_lanes(diff::kData, diff::kDataSize);
+  r.backend = b.backend_name();
+  return r;
+}
+
+void expect_same_lanes(const RandomBatchResult& a, const RandomBatchResult& g) {
+  ASSERT_EQ(a.regs.size(), g.regs.size());
+  for (size_t l = 0; l < a.regs.size(); ++l) {
+    ASSERT_EQ(std::memcmp(&a.regs[l], &g.regs[l], sizeof a.regs[l]), 0) << "lane " << l << " on " << g.backend;
+    ASSERT_EQ(a.status[l].signal, g.status[l].signal) << "lane " << l;
+    ASSERT_EQ(a.status[l].cycles_executed, g.status[l].cycles_executed) << "lane " << l;
+    ASSERT_EQ(a.status[l].fault_address, g.status[l].fault_address) << "lane " << l;
   }
-  EXPECT_EQ(runs[0]->read_memory_lanes(diff::kData, diff::kDataSize),
-            runs[1]->read_memory_lanes(diff::kData, diff::kDataSize));
+  EXPECT_EQ(a.data, g.data);
+}
+
+BatchOptions random_batch_options(BackendKind kind, std::vector<int> devices = {}) {
+  BatchOptions o;
+  o.lanes = 2048;
+  o.backend = kind;
+  o.deterministic = true;
+  o.devices = std::move(devices);
+  return o;
+}
+
+TEST(Batch, CpuAndGpuAgreeBitForBit) {
+  if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend (CPU-vs-GPU equivalence needs one)";
+  const RandomBatchResult cpu = run_random_batch(random_batch_options(BackendKind::Cpu));
+  RandomBatchResult gpu;
+  try {
+    gpu = run_random_batch(random_batch_options(BackendKind::Cuda, {0}));
+  } catch (const Error& e) {
+    GTEST_SKIP() << "no usable CUDA device: " << e.what();
+  }
+  expect_same_lanes(cpu, gpu);
   // The lanes must really diverge: different stop reasons and different instruction counts.
-  int kinds = 0;
-  for (uint64_t n : stops) kinds += n > 0;
-  EXPECT_GE(kinds, 2);
+  std::set<StopReason> stops;
+  std::set<uint64_t> cycle_counts;
+  for (const Status& st : cpu.status) stops.insert(st.signal), cycle_counts.insert(st.cycles_executed);
+  EXPECT_GE(stops.size(), 2u);
   EXPECT_GE(cycle_counts.size(), 5u);
+}
+
+// Lanes give the same results whatever device (share) they ran on: the same GPU named twice
+// (two shares on one card), and every visible GPU when there are several.
+TEST(Batch, SameResultsOnEveryDeviceSplit) {
+  if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend";
+  RandomBatchResult one;
+  try {
+    one = run_random_batch(random_batch_options(BackendKind::Cuda, {0}));
+  } catch (const Error& e) {
+    GTEST_SKIP() << "no usable CUDA device: " << e.what();
+  }
+  const RandomBatchResult twice = run_random_batch(random_batch_options(BackendKind::Cuda, {0, 0}));
+  EXPECT_NE(twice.backend.find(" x2"), std::string::npos) << twice.backend;
+  expect_same_lanes(one, twice);
+  const RandomBatchResult all = run_random_batch(random_batch_options(BackendKind::Cuda));
+  expect_same_lanes(one, all);
+  std::printf("[batch] all visible devices: %s\n", all.backend.c_str());
+}
+
+TEST(Batch, BadDeviceIsAnError) {
+  if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend";
+  BatchOptions o;
+  o.lanes = 4;
+  o.backend = BackendKind::Cuda;
+  o.devices = {1000};
+  EXPECT_THROW(Batch{o}, Error);
 }
 
 }  // namespace

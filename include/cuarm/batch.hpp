@@ -9,6 +9,9 @@ struct BatchOptions {
   uint64_t lanes = 1;
   BackendKind backend = BackendKind::Auto;
   bool deterministic = false;  // CNTVCT_EL0 counts retired instructions
+  // CUDA devices to spread the lanes over, in equal shares (empty: every visible device). A
+  // device may be named more than once. Ignored by the CPU backend.
+  std::vector<int> devices;
 };
 
 // Aggregate progress and result of a batch run.
@@ -32,6 +35,7 @@ class Batch {
   Batch& operator=(const Batch&) = delete;
 
   std::string backend_name() const;
+  std::vector<int> devices() const;  // the CUDA devices in use, one entry per share (empty on the CPU)
   uint64_t lanes() const;
 
   // The image, the same for every lane. Regions are shared (read-only or code) or private

@@ -27,14 +27,15 @@ class BatchImpl {
       case BackendKind::Cuda:
         if (!cuda_backend_built())
           throw Error("backend 'cuda' is not built into this cuarm; use 'cpu' or 'auto'");
-        store_ = make_cuda_batch_store();
+        store_ = make_cuda_stores();
         break;
       case BackendKind::Auto:
         if (cuda_backend_built()) {
           try {
-            store_ = make_cuda_batch_store();
+            store_ = make_cuda_stores();
           } catch (const Error&) {
             store_.reset();  // no usable device: the CPU
+            devices_.clear();
           }
         }
         if (!store_) store_ = make_cpu_batch_store();
@@ -54,6 +55,17 @@ class BatchImpl {
   ~BatchImpl() {
     cancel_ = true;
     if (driver_.joinable()) driver_.join();
+  }
+
+  // One store per entry of the device list (every visible device when the list is empty).
+  std::unique_ptr<BatchStore> make_cuda_stores() {
+    devices_ = opt_.devices;
+    if (devices_.empty())
+      for (int d = 0; d < cuda_device_count(); ++d) devices_.push_back(d);
+    if (devices_.empty()) throw Error("cuda: no CUDA device is available");
+    std::vector<std::unique_ptr<BatchStore>> parts;
+    for (int d : devices_) parts.push_back(make_cuda_batch_store(d));
+    return make_sharded_store(std::move(parts));
   }
 
   void idle(const char* what) const {
@@ -169,7 +181,7 @@ class BatchImpl {
     if (driver_.joinable()) driver_.join();
     ensure_ready();
     for (auto& s : states_) s.stop = {};
-    store_->upload(states_);
+    store_->upload(states_.data());
     cancel_ = false;
     executed_ = 0;
     stopped_ = 0;
@@ -192,7 +204,7 @@ class BatchImpl {
         if (active == 0) break;
         if (Clock::now() - t < std::chrono::milliseconds(20) && slice < (1ull << 26)) slice *= 2;
       }
-      store_->download(states_, cycles_);
+      store_->download(states_.data(), cycles_.data());
     } catch (const Error& e) {
       error = e.what();
     }
@@ -235,6 +247,7 @@ class BatchImpl {
 
   BatchOptions opt_;
   std::unique_ptr<BatchStore> store_;
+  std::vector<int> devices_;
   std::vector<ImageRegion> image_;
   bool ready_ = false;
   std::vector<core::CpuState> states_;
@@ -253,6 +266,7 @@ Batch::Batch(const BatchOptions& options) : impl_(std::make_unique<BatchImpl>(op
 Batch::~Batch() = default;
 
 std::string Batch::backend_name() const { return impl_->store_->name(); }
+std::vector<int> Batch::devices() const { return impl_->devices_; }
 uint64_t Batch::lanes() const { return impl_->opt_.lanes; }
 void Batch::map(uint64_t base, uint64_t size, uint32_t perms) { impl_->map(base, size, perms); }
 

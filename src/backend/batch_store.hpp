@@ -34,9 +34,10 @@ class BatchStore {
   virtual void write_strided(uint32_t region, uint64_t off, const uint8_t* in, size_t stride) = 0;
   virtual void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const = 0;
 
-  // Lane states in and out; upload also zeroes the per-lane cycle counts.
-  virtual void upload(const std::vector<core::CpuState>& states) = 0;
-  virtual void download(std::vector<core::CpuState>& states, std::vector<uint64_t>& cycles) = 0;
+  // Lane states in and out (arrays of this store's lane count); upload also zeroes the
+  // per-lane cycle counts.
+  virtual void upload(const core::CpuState* states) = 0;
+  virtual void download(core::CpuState* states, uint64_t* cycles) = 0;
 
   // Advances every lane that has not stopped by at most `slice` instructions (never past
   // max_cycles in total). Returns the instructions retired; *active = lanes still running.
@@ -47,8 +48,12 @@ class BatchStore {
 };
 
 std::unique_ptr<BatchStore> make_cpu_batch_store();
-// Null when the CUDA backend is not built; throws Error when there is no usable device.
-std::unique_ptr<BatchStore> make_cuda_batch_store();
+// Null when the CUDA backend is not built; throws Error when the device is not usable.
+std::unique_ptr<BatchStore> make_cuda_batch_store(int device);
+// One store over several (lanes split into equal contiguous shares); a single part is returned as is.
+std::unique_ptr<BatchStore> make_sharded_store(std::vector<std::unique_ptr<BatchStore>> parts);
+// CUDA devices visible to this process (0 when none, or when the backend is not built).
+int cuda_device_count();
 
 // Decodes every word of a code region (shared regions are decoded once, before any lane runs).
 void predecode(const uint8_t* data, uint64_t size, uint64_t* decoded);

@@ -5,5 +5,6 @@
 namespace cuarm {
 bool cuda_backend_built() { return false; }
 std::unique_ptr<Engine> make_cuda_engine(const MachineOptions&) { return nullptr; }
-std::unique_ptr<BatchStore> make_cuda_batch_store() { return nullptr; }
+std::unique_ptr<BatchStore> make_cuda_batch_store(int) { return nullptr; }
+int cuda_device_count() { return 0; }
 }  // namespace cuarm

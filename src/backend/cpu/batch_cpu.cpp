@@ -78,13 +78,13 @@ class CpuBatchStore final : public BatchStore {
     for (uint64_t l = 0; l < lanes_; ++l) std::memcpy(out + l * stride, at(region, l, off), stride);
   }
 
-  void upload(const std::vector<core::CpuState>& states) override {
-    states_ = states;
+  void upload(const core::CpuState* states) override {
+    std::copy_n(states, lanes_, states_.begin());
     std::fill(cycles_.begin(), cycles_.end(), 0);
   }
-  void download(std::vector<core::CpuState>& states, std::vector<uint64_t>& cycles) override {
-    states = states_;
-    cycles = cycles_;
+  void download(core::CpuState* states, uint64_t* cycles) override {
+    std::copy_n(states_.begin(), lanes_, states);
+    std::copy_n(cycles_.begin(), lanes_, cycles);
   }
 
   uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) override {

@@ -15,12 +15,13 @@ using cuda::check;
 
 class CudaBatchStore final : public BatchStore {
  public:
-  CudaBatchStore() {
-    name_ = cuda::open_device();
+  explicit CudaBatchStore(int device) : device_(device) {
+    name_ = cuda::open_device(device);
     check(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking), "cudaStreamCreate");
     check(cudaMalloc(&counters_, sizeof(SliceCounters)), "cudaMalloc(counters)");
   }
   ~CudaBatchStore() override {
+    use();
     release();
     cudaFree(counters_);
     cudaStreamDestroy(stream_);
@@ -29,6 +30,7 @@ class CudaBatchStore final : public BatchStore {
   std::string name() const override { return name_; }
 
   void setup(const std::vector<ImageRegion>& image, uint64_t lanes) override {
+    use();
     release();
     lanes_ = lanes;
     // Check the size first and say how many lanes would fit.
@@ -83,32 +85,37 @@ class CudaBatchStore final : public BatchStore {
     return d.data + ((d.perms & PermW) ? lane * d.size : 0) + off;
   }
   void write(uint32_t region, uint64_t lane, uint64_t off, const uint8_t* in, size_t n) override {
+    use();
     check(cudaMemcpy(at(region, lane, off), in, n, cudaMemcpyHostToDevice), "write_memory");
   }
   void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const override {
+    use();
     check(cudaMemcpy(out, at(region, lane, off), n, cudaMemcpyDeviceToHost), "read_memory");
   }
   void write_strided(uint32_t region, uint64_t off, const uint8_t* in, size_t stride) override {
+    use();
     check(cudaMemcpy2D(at(region, 0, off), desc_[region].size, in, stride, stride, lanes_, cudaMemcpyHostToDevice),
           "write_memory_lanes");
   }
   void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const override {
+    use();
     check(cudaMemcpy2D(out, stride, at(region, 0, off), desc_[region].size, stride, lanes_, cudaMemcpyDeviceToHost),
           "read_memory_lanes");
   }
 
-  void upload(const std::vector<core::CpuState>& states) override {
-    check(cudaMemcpy(d_states_, states.data(), lanes_ * sizeof(core::CpuState), cudaMemcpyHostToDevice), "upload states");
+  void upload(const core::CpuState* states) override {
+    use();
+    check(cudaMemcpy(d_states_, states, lanes_ * sizeof(core::CpuState), cudaMemcpyHostToDevice), "upload states");
     check(cudaMemset(d_cycles_, 0, lanes_ * sizeof(uint64_t)), "reset cycles");
   }
-  void download(std::vector<core::CpuState>& states, std::vector<uint64_t>& cycles) override {
-    states.resize(lanes_);
-    cycles.resize(lanes_);
-    check(cudaMemcpy(states.data(), d_states_, lanes_ * sizeof(core::CpuState), cudaMemcpyDeviceToHost), "download states");
-    check(cudaMemcpy(cycles.data(), d_cycles_, lanes_ * sizeof(uint64_t), cudaMemcpyDeviceToHost), "download cycles");
+  void download(core::CpuState* states, uint64_t* cycles) override {
+    use();
+    check(cudaMemcpy(states, d_states_, lanes_ * sizeof(core::CpuState), cudaMemcpyDeviceToHost), "download states");
+    check(cudaMemcpy(cycles, d_cycles_, lanes_ * sizeof(uint64_t), cudaMemcpyDeviceToHost), "download cycles");
   }
 
   uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) override {
+    use();
     check(cudaMemsetAsync(counters_, 0, sizeof(SliceCounters), stream_), "reset counters");
     check(launch_run_batch_slice(d_states_, d_cycles_, d_desc_, uint32_t(desc_.size()), lanes_, slice, max_cycles,
                                  counters_, stream_),
@@ -123,6 +130,9 @@ class CudaBatchStore final : public BatchStore {
   uint64_t lane_bytes() const override { return lane_bytes_; }
 
  private:
+  // Every call may come from any host thread: select this store's device first.
+  void use() const { check(cudaSetDevice(device_), "cudaSetDevice"); }
+
   void release() {
     for (void* p : allocations_) cudaFree(p);
     allocations_.clear();
@@ -133,6 +143,7 @@ class CudaBatchStore final : public BatchStore {
     d_desc_ = nullptr, d_states_ = nullptr, d_cycles_ = nullptr;
   }
 
+  int device_;
   std::string name_;
   cudaStream_t stream_ = nullptr;
   SliceCounters* counters_ = nullptr;
@@ -146,6 +157,15 @@ class CudaBatchStore final : public BatchStore {
 
 }  // namespace
 
-std::unique_ptr<BatchStore> make_cuda_batch_store() { return std::make_unique<CudaBatchStore>(); }
+std::unique_ptr<BatchStore> make_cuda_batch_store(int device) { return std::make_unique<CudaBatchStore>(device); }
+
+int cuda_device_count() {
+  int n = 0;
+  if (cudaGetDeviceCount(&n) != cudaSuccess) {
+    cudaGetLastError();
+    return 0;
+  }
+  return n;
+}
 
 }  // namespace cuarm
