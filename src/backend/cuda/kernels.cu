@@ -82,12 +82,9 @@ cudaError_t launch_run_batch_slice(core::CpuState* states, uint64_t* cycles, con
   // also what the interpreter's register use allows.
   constexpr unsigned kThreads = 64;
   constexpr size_t kShared = kThreads * sizeof(core::CpuState);
-  static bool raised = false;
-  if (!raised) {
-    const cudaError_t e = cudaFuncSetAttribute(run_batch_slice, cudaFuncAttributeMaxDynamicSharedMemorySize, int(kShared));
-    if (e != cudaSuccess) return e;
-    raised = true;
-  }
+  // The limit is per device, and the caller may launch on any device: set it every time (cheap).
+  const cudaError_t e = cudaFuncSetAttribute(run_batch_slice, cudaFuncAttributeMaxDynamicSharedMemorySize, int(kShared));
+  if (e != cudaSuccess) return e;
   const uint64_t blocks = (lanes + kThreads - 1) / kThreads;
   run_batch_slice<<<unsigned(blocks), kThreads, kShared, stream>>>(states, cycles, image, count, lanes, slice,
                                                                    max_cycles, counters);
