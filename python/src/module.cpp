@@ -555,7 +555,7 @@ PYBIND11_MODULE(cuarm, mod) {
            "Creates a stopped guest: memory_size bytes of RWX memory at 0 (0: none), pc and registers 0.\n"
            "backend: 'auto', 'cpu' or 'cuda' (ValueError for other names; cuarm.Error when 'cuda' is not\n"
            "usable). deterministic: CNTVCT_EL0 counts retired instructions instead of host time.")
-      .def_property_readonly("backend", &AsyncCPU::backend, "The backend in use: 'cpu' or 'cuda'.")
+      .def_property_readonly("backend", &AsyncCPU::backend, "The backend in use: 'cpu', or 'cuda (<GPU name>)'.")
       .def("load_program", &AsyncCPU::load_program, py::arg("program"), py::arg("address") = 0,
            "Copies a bytes-like program into mapped memory at address (permissions are not checked).\n"
            "Does not set pc: call set_pc().")
