@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "../../core/step.hpp"
@@ -29,10 +30,16 @@ class CpuEngine final : public Engine {
     state_ = {};
     if (o.deterministic) state_.flags |= core::kStateDeterministicCounter;
     if (o.memory_size) mem_.map(0, o.memory_size, PermRWX);
+    worker_ = std::thread([this] { serve(); });
   }
   ~CpuEngine() override {
     cancel_.store(true);
-    if (worker_.joinable()) worker_.join();
+    {
+      std::lock_guard<std::mutex> lock(job_mutex_);
+      quit_ = true;
+    }
+    job_cv_.notify_one();
+    worker_.join();
   }
 
   const char* name() const override { return "cpu"; }
@@ -45,12 +52,15 @@ class CpuEngine final : public Engine {
 
   void start(uint64_t max_cycles) override {
     idle("start");
-    if (worker_.joinable()) worker_.join();
     cancel_.store(false);
     executed_.store(0);
     t0_ = Clock::now();
     running_.store(true);
-    worker_ = std::thread([this, max_cycles] { body(max_cycles); });
+    {
+      std::lock_guard<std::mutex> lock(job_mutex_);
+      job_ = max_cycles;
+    }
+    job_cv_.notify_one();
   }
 
   Status poll() const override {
@@ -67,8 +77,8 @@ class CpuEngine final : public Engine {
   }
 
   Status wait() override {
-    if (worker_.joinable()) worker_.join();
-    std::lock_guard<std::mutex> lock(result_mutex_);
+    std::unique_lock<std::mutex> lock(result_mutex_);
+    done_cv_.wait(lock, [this] { return !running_.load(std::memory_order_acquire); });
     return result_;
   }
 
@@ -92,6 +102,22 @@ class CpuEngine final : public Engine {
   void idle(const char* what) const {
     if (running_.load(std::memory_order_acquire))
       throw Error(std::string(what) + ": the guest is running (wait() or cancel() first)");
+  }
+
+  // The worker thread lives as long as the engine and runs one job per start(): a thread per
+  // run would cost more than short runs (single-stepping, differential tests) themselves.
+  void serve() {
+    while (true) {
+      uint64_t max_cycles;
+      {
+        std::unique_lock<std::mutex> lock(job_mutex_);
+        job_cv_.wait(lock, [this] { return quit_ || job_.has_value(); });
+        if (quit_) return;
+        max_cycles = *job_;
+        job_.reset();
+      }
+      body(max_cycles);
+    }
   }
 
   void body(uint64_t max_cycles) {
@@ -134,6 +160,10 @@ class CpuEngine final : public Engine {
   core::CpuState state_;
   HostMemory mem_;
   std::thread worker_;
+  std::mutex job_mutex_;
+  std::condition_variable job_cv_;
+  std::optional<uint64_t> job_;  // max_cycles of the run start() asked for
+  bool quit_ = false;
   std::atomic<bool> running_{false}, cancel_{false};
   std::atomic<uint64_t> executed_{0};
   Clock::time_point t0_{};
