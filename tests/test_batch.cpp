@@ -266,6 +266,28 @@ TEST(Batch, SameResultsOnEveryDeviceSplit) {
   std::printf("[batch] all visible devices: %s\n", all.backend.c_str());
 }
 
+TEST(Batch, TooManyLanesForTheGpuSaysHowManyFit) {
+  if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend";
+  BatchOptions o;
+  o.lanes = 1000000;
+  o.backend = BackendKind::Cuda;
+  o.devices = {0};
+  std::unique_ptr<Batch> b;
+  try {
+    b = std::make_unique<Batch>(o);
+  } catch (const Error& e) {
+    GTEST_SKIP() << "no usable CUDA device: " << e.what();
+  }
+  b->map(kCode, 0x1000, PermRX);
+  b->map(kData, 1ull << 30, PermRW);  // 1 GiB a lane: a million lanes cannot fit
+  try {
+    b->run(1);
+    ADD_FAILURE() << "a petabyte of lanes fitted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("at most"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Batch, BadDeviceIsAnError) {
   if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend";
   BatchOptions o;
