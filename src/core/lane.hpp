@@ -30,9 +30,8 @@ struct RunInterpreter {
 };
 
 // Runs one lane for at most `slice` instructions without its total passing max_cycles.
-// A lane that has stopped (stop.reason != None) is left alone. The lane runs in `work` (a copy
-// the caller places where access is fast: a local on the CPU, shared memory on the GPU) and is
-// written back afterwards. Returns instructions retired.
+// A lane that has stopped (stop.reason != None) is left alone. The lane runs in `work`, a copy
+// the caller owns (a local), and is written back afterwards. Returns instructions retired.
 template <class Run>
 CUARM_HD CUARM_INLINE uint64_t run_lane_slice(CpuState& lane_state, CpuState& work, uint64_t& lane_cycles,
                                               const Region* image, uint32_t count, uint64_t lane, uint64_t slice,
