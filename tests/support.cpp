@@ -90,6 +90,13 @@ CommandResult run_command(const std::string& cmd) {
   return r;
 }
 
+std::vector<uint8_t> words_to_bytes(const std::vector<uint32_t>& words) {
+  std::vector<uint8_t> b;
+  for (uint32_t w : words)
+    for (int i = 0; i < 4; ++i) b.push_back(uint8_t(w >> (8 * i)));
+  return b;
+}
+
 std::unique_ptr<Machine> words_machine(std::initializer_list<uint32_t> words) {
   MachineOptions o;
   o.memory_size = 0x10000;

@@ -49,6 +49,33 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& cmd);
 
+// Little-endian bytes of instruction words.
+std::vector<uint8_t> words_to_bytes(const std::vector<uint32_t>& words);
+
+// Small raw programs shared by the batch tests. Inline variables, so that they are initialized
+// before the test files' own namespace-scope constants built from them.
+// Counted loop: x0 = iterations; counts x1 up x0 times and stops at the HLT (base+16) with
+// x0 = 0. Retires 3*x0+1 instructions (1 when x0 = 0).
+inline const std::vector<uint32_t> kCountedLoopWords = {
+    0xb4000080,  // cbz x0, done          (+16)
+    0x91000421,  // loop: add x1, x1, #1
+    0xf1000400,  //       subs x0, x0, #1
+    0x54ffffc1,  //       b.ne loop
+    0xd4400000,  // done: hlt #0
+};
+// Byte sum: sums the x0 bytes at [x2] into x1, stores the sum at [x4], stops at the HLT
+// (base+28). Retires 3 + 4*x0 instructions.
+inline const std::vector<uint32_t> kByteSumWords = {
+    0xaa1f03e1,  // mov x1, xzr
+    0xb40000a0,  // cbz x0, store         (+20)
+    0x38401443,  // loop: ldrb w3, [x2], #1
+    0x8b030021,  //       add x1, x1, x3
+    0xf1000400,  //       subs x0, x0, #1
+    0x54ffffa1,  //       b.ne loop       (-12)
+    0xf9000081,  // store: str x1, [x4]
+    0xd4400000,  // hlt #0
+};
+
 // Raw words at 0x1000 in a 64 KiB flat machine (for encodings an assembler will not produce).
 std::unique_ptr<Machine> words_machine(std::initializer_list<uint32_t> words);
 

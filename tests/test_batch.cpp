@@ -14,33 +14,8 @@ namespace {
 
 constexpr uint64_t kCode = 0x10000, kData = 0x100000;
 
-std::vector<uint8_t> words_to_bytes(std::initializer_list<uint32_t> words) {
-  std::vector<uint8_t> b;
-  for (uint32_t w : words)
-    for (int i = 0; i < 4; ++i) b.push_back(uint8_t(w >> (8 * i)));
-  return b;
-}
-
-// x0 = number of iterations; counts x1 up x0 times, then HLT. Lane i runs 3*x0+2 instructions.
-const std::vector<uint8_t> kCountedLoop = words_to_bytes({
-    0xb4000080,  // cbz x0, done          (+16)
-    0x91000421,  // loop: add x1, x1, #1
-    0xf1000400,  //       subs x0, x0, #1
-    0x54ffffc1,  //       b.ne loop
-    0xd4400000,  // done: hlt #0
-});
-
-// Sums the x0 bytes at [x2] into x1, stores the sum at [x4], then HLT.
-const std::vector<uint8_t> kByteSum = words_to_bytes({
-    0xaa1f03e1,  // mov x1, xzr
-    0xb40000a0,  // cbz x0, store         (+20)
-    0x38401443,  // loop: ldrb w3, [x2], #1
-    0x8b030021,  //       add x1, x1, x3
-    0xf1000400,  //       subs x0, x0, #1
-    0x54ffffa1,  //       b.ne loop       (-12)
-    0xf9000081,  // store: str x1, [x4]
-    0xd4400000,  // hlt #0
-});
+const std::vector<uint8_t> kCountedLoop = words_to_bytes(kCountedLoopWords);
+const std::vector<uint8_t> kByteSum = words_to_bytes(kByteSumWords);
 
 std::unique_ptr<Batch> make_batch(uint64_t lanes, const std::vector<uint8_t>& code, BackendKind kind = test_backend()) {
   BatchOptions o;

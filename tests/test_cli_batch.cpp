@@ -45,7 +45,7 @@ class TempFile {
   std::string path_;
 };
 
-std::string words(std::initializer_list<uint32_t> ws) {
+std::string words(const std::vector<uint32_t>& ws) {
   std::string b;
   for (uint32_t w : ws)
     for (int i = 0; i < 4; ++i) b.push_back(char(w >> (8 * i)));
@@ -54,28 +54,10 @@ std::string words(std::initializer_list<uint32_t> ws) {
 
 constexpr uint64_t kCodeBase = 0x10000, kDataBase = 0x100000;
 
-// x0 = number of iterations; counts x1 up x0 times, then HLT. 3*x0+1 instructions (1 if x0 = 0),
-// stops at the HLT (kCodeBase+16) with x0 = 0 and x1 = the initial x0 (plus the initial x1).
-const std::string kCountedLoop = words({
-    0xb4000080,  // cbz x0, done          (+16)
-    0x91000421,  // loop: add x1, x1, #1
-    0xf1000400,  //       subs x0, x0, #1
-    0x54ffffc1,  //       b.ne loop
-    0xd4400000,  // done: hlt #0
-});
-
-// Sums the x0 bytes at [x2] into x1, stores the sum at [x4], then HLT (kCodeBase+28).
-// 3 + 4*x0 instructions: mov, cbz, 4 per byte, str (the HLT is where it stops, not retired).
-const std::string kByteSum = words({
-    0xaa1f03e1,  // mov x1, xzr
-    0xb40000a0,  // cbz x0, store         (+20)
-    0x38401443,  // loop: ldrb w3, [x2], #1
-    0x8b030021,  //       add x1, x1, x3
-    0xf1000400,  //       subs x0, x0, #1
-    0x54ffffa1,  //       b.ne loop       (-12)
-    0xf9000081,  // store: str x1, [x4]
-    0xd4400000,  // hlt #0
-});
+// The shared test programs (support.hpp): kCountedLoopWords stops at kCodeBase+16,
+// kByteSumWords at kCodeBase+28.
+const std::string kCountedLoop = words(kCountedLoopWords);
+const std::string kByteSum = words(kByteSumWords);
 
 // The ELF program (entry kElfEntry, data word at kElfData = 1000): adds the data word to x0,
 // stores the sum back (private per lane), pushes and pops it through the stack into x1, reads
