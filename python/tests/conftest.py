@@ -28,6 +28,15 @@ STR_X1_X0 = 0xF9000001  # str x1, [x0]
 NOP = 0xD503201F        # nop
 
 
+def rss_kib() -> int:
+    """Resident set size of this process in KiB (for the leak tests)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    pytest.skip("no VmRSS in /proc/self/status")
+
+
 def words(*ws: int) -> bytes:
     return struct.pack(f"<{len(ws)}I", *ws)
 

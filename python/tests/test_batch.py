@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import cuarm
-from conftest import B_SELF, BACKEND, HLT_0, words
+from conftest import B_SELF, BACKEND, HLT_0, rss_kib, words
 
 CODE, DATA = 0x10000, 0x100000
 REGIONS = [(CODE, 0x1000, "rx"), (DATA, 0x2000, "rw")]
@@ -679,14 +679,6 @@ def test_construction_errors(tmp_path):
 
 
 # --- no leaks --------------------------------------------------------------------------------------
-
-def rss_kib() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    pytest.skip("no VmRSS in /proc/self/status")
-
 
 def test_result_arrays_and_batches_are_freed():
     lanes = 256

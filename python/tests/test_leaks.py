@@ -6,18 +6,10 @@ import struct
 import pytest
 
 import cuarm
-from conftest import BACKEND, hlt, movz, words
+from conftest import BACKEND, hlt, movz, rss_kib, words
 
 CYCLES = int(os.environ.get("CUARM_TEST_LEAK_CYCLES", "10000"))
 PROGRAM = words(movz(0, 5), 0x91000400, hlt(0))  # x0 = 5; x0 += 1; hlt
-
-
-def rss_kib() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    pytest.skip("no VmRSS in /proc/self/status")
 
 
 def one_cycle():
