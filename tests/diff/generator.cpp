@@ -19,6 +19,13 @@ const char* class_name(RowClass c) {
     case RowClass::DataImm: return "data_imm";
     case RowClass::DataReg: return "data_reg";
     case RowClass::LoadStore: return "load_store";
+    case RowClass::SimdLoadStore: return "simd_ldst";
+    case RowClass::FpScalar: return "fp_scalar";
+    case RowClass::SimdPermute: return "simd_perm";
+    case RowClass::SimdInt: return "simd_int";
+    case RowClass::SimdShiftLong: return "simd_shl";
+    case RowClass::SimdFp: return "simd_fp";
+    case RowClass::Crypto: return "crypto";
   }
   return "?";
 }
@@ -48,6 +55,13 @@ const Op kBranchOps[] = {CUARM_ISA_BRANCH(CUARM_DIFF_OP) Op::Undefined};
 const Op kDataImmOps[] = {CUARM_ISA_DATA_IMM(CUARM_DIFF_OP) Op::Undefined};
 const Op kDataRegOps[] = {CUARM_ISA_DATA_REG(CUARM_DIFF_OP) Op::Undefined};
 const Op kLoadStoreOps[] = {CUARM_ISA_LOAD_STORE(CUARM_DIFF_OP) Op::Undefined};
+const Op kSimdLoadStoreOps[] = {CUARM_ISA_SIMD_LOAD_STORE(CUARM_DIFF_OP) Op::Undefined};
+const Op kFpScalarOps[] = {CUARM_ISA_FP_SCALAR(CUARM_DIFF_OP) Op::Undefined};
+const Op kSimdPermuteOps[] = {CUARM_ISA_SIMD_PERMUTE(CUARM_DIFF_OP) Op::Undefined};
+const Op kSimdIntOps[] = {CUARM_ISA_SIMD_INT(CUARM_DIFF_OP) Op::Undefined};
+const Op kSimdShiftLongOps[] = {CUARM_ISA_SIMD_SHIFT_LONG(CUARM_DIFF_OP) Op::Undefined};
+const Op kSimdFpOps[] = {CUARM_ISA_SIMD_FP(CUARM_DIFF_OP) Op::Undefined};
+const Op kCryptoOps[] = {CUARM_ISA_CRYPTO(CUARM_DIFF_OP) Op::Undefined};
 #undef CUARM_DIFF_OP
 
 template <size_t N>
@@ -63,7 +77,14 @@ RowClass class_of(Op op) {
   if (in(kBranchOps, op)) return RowClass::Branch;
   if (in(kDataImmOps, op)) return RowClass::DataImm;
   if (in(kDataRegOps, op)) return RowClass::DataReg;
-  return RowClass::LoadStore;
+  if (in(kLoadStoreOps, op)) return RowClass::LoadStore;
+  if (in(kSimdLoadStoreOps, op)) return RowClass::SimdLoadStore;
+  if (in(kFpScalarOps, op)) return RowClass::FpScalar;
+  if (in(kSimdPermuteOps, op)) return RowClass::SimdPermute;
+  if (in(kSimdIntOps, op)) return RowClass::SimdInt;
+  if (in(kSimdShiftLongOps, op)) return RowClass::SimdShiftLong;
+  if (in(kSimdFpOps, op)) return RowClass::SimdFp;
+  return RowClass::Crypto;
 }
 
 // True when the pattern's bits [hi:lo] are all the field letter `ch`.
@@ -95,7 +116,40 @@ uint64_t rnd_value(Rng& r) {
   }
 }
 
+// A 64-bit half of a V register: random bits, or elements of one size (16/32/64 bits) drawn
+// from the values where FP arithmetic has its special cases (zeros, infinities, quiet and
+// signalling NaNs with payloads, denormals, the extreme normals, small integers).
+uint64_t rnd_fp_half(Rng& r) {
+  if (r.chance(35)) return r.next();
+  const int esize = 16 << r.below(3);                 // 16, 32 or 64
+  const int ebits = esize == 16 ? 5 : esize == 32 ? 8 : 11;
+  const int fbits = esize - 1 - ebits;
+  const uint64_t emax = (1ull << ebits) - 1, fmask = (1ull << fbits) - 1;
+  uint64_t out = 0;
+  for (int at = 0; at < 64; at += esize) {
+    const uint64_t sign = r.below(2);
+    uint64_t exp = 0, frac = 0;
+    switch (r.below(12)) {
+      case 0: break;                                               // zero
+      case 1: exp = emax; break;                                   // infinity
+      case 2: exp = emax, frac = (1ull << (fbits - 1)) | (r.next() & (fmask >> 1)); break;  // qNaN
+      case 3: exp = emax, frac = (r.next() & (fmask >> 1)) | 1; break;                      // sNaN
+      case 4: frac = r.next() & fmask; break;                      // denormal
+      case 5: exp = 1, frac = r.below(4); break;                   // smallest normals
+      case 6: exp = emax - 1, frac = fmask - r.below(4); break;    // largest normals
+      case 7:                                                      // small integer
+      case 8: exp = (emax >> 1) + r.below(uint64_t(fbits) < 12 ? fbits : 12), frac = r.next() & fmask & ~(fmask >> 3); break;
+      default: exp = 1 + r.below(emax - 1), frac = r.next() & fmask; break;  // any normal
+    }
+    const uint64_t e = (sign << (esize - 1)) | (exp << fbits) | frac;
+    out |= (esize == 64 ? e : e & ((1ull << esize) - 1)) << at;
+  }
+  return out;
+}
+
 }  // namespace
+
+bool memory_class(RowClass c) { return c == RowClass::LoadStore || c == RowClass::SimdLoadStore; }
 
 const std::vector<RowMeta>& rows() {
   static const std::vector<RowMeta> list = [] {
@@ -221,7 +275,7 @@ uint32_t Generator::word_for(Rng& r, int row, uint64_t pc, int* decoded) const {
     if (d < 0 || rows()[d].excluded) continue;
     const RowMeta& m = rows()[d];
     // Literal loads (imm19 at 23:5, no base register): aim most of them into the data region.
-    if (m.cls == RowClass::LoadStore && !field_is(*m.row, 9, 5, 'n') && r.chance(80)) {
+    if (memory_class(m.cls) && !field_is(*m.row, 9, 5, 'n') && r.chance(80)) {
       const uint64_t target = (kData + r.below(kDataSize - 16)) & ~3ull;
       w = (w & ~(0x7ffffu << 5)) | (uint32_t(((target - pc) >> 2) & 0x7ffff) << 5);
       if (row_index(core::decode(w)) != d) continue;
@@ -240,7 +294,7 @@ void Generator::fix_addresses(Rng& r, Case& c) const {
   for (size_t i = 0; i < c.words.size(); ++i) {
     const uint32_t w = c.words[i];
     const RowMeta& m = rows()[c.rows[i]];
-    if (m.cls == RowClass::LoadStore) {
+    if (memory_class(m.cls)) {
       if (field_is(*m.row, 9, 5, 'n')) {
         uint64_t base = kData + 1024 + r.below(8192);
         // Exclusive and acquire/release accesses must be aligned: test mostly the aligned path.
@@ -324,7 +378,12 @@ Case Generator::make(uint64_t index) const {
   c.init.pc = c.pc;
   c.init.nzcv = uint32_t(r.below(16)) << 28;
   c.init.tpidr_el0 = r.next();
-  for (auto& v : c.init.v) v[0] = r.next(), v[1] = r.next();
+  for (auto& v : c.init.v) v[0] = rnd_fp_half(r), v[1] = rnd_fp_half(r);
+  // FPCR: half the cases run with the default (round to nearest, no FZ/DN/AHP); the rest with
+  // random RMode (23:22), FZ (24), DN (25) and AHP (26). FPSR starts with random cumulative flags
+  // (IOC, DZC, OFC, UFC, IXC, IDC and QC) so that both sides must keep the ones already set.
+  c.init.fpcr = r.chance(50) ? 0 : uint32_t(r.below(32)) << 22;
+  c.init.fpsr = r.chance(50) ? 0 : uint32_t(r.next() & 0x0800009fu);
   fix_addresses(r, c);
   return c;
 }

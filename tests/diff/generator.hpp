@@ -21,7 +21,12 @@ constexpr uint32_t kClrexWord = 0xd503305f;  // clrex
 constexpr int kMaxStream = 4;
 
 // The instruction class of a row (the isa/<class>.hpp file it comes from).
-enum class RowClass { Exception, System, Branch, DataImm, DataReg, LoadStore };
+enum class RowClass {
+  Exception, System, Branch, DataImm, DataReg, LoadStore,
+  SimdLoadStore, FpScalar, SimdPermute, SimdInt, SimdShiftLong, SimdFp, Crypto
+};
+// Classes whose rows address memory through Rn (base registers are aimed at the data region).
+bool memory_class(RowClass c);
 const char* class_name(RowClass c);
 
 struct RowMeta {

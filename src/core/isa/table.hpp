@@ -11,10 +11,17 @@
 #pragma once
 #include "../pattern.hpp"
 #include "branch.hpp"
+#include "crypto.hpp"
 #include "data_imm.hpp"
 #include "data_reg.hpp"
 #include "exception.hpp"
+#include "fp_scalar.hpp"
 #include "load_store.hpp"
+#include "simd_fp.hpp"
+#include "simd_int.hpp"
+#include "simd_load_store.hpp"
+#include "simd_permute.hpp"
+#include "simd_shift_long.hpp"
 #include "system.hpp"
 
 namespace cuarm::core {
@@ -27,4 +34,11 @@ constexpr uint32_t kCarveOut = 1;
   CUARM_ISA_BRANCH(X)      \
   CUARM_ISA_DATA_IMM(X)    \
   CUARM_ISA_DATA_REG(X)    \
-  CUARM_ISA_LOAD_STORE(X)
+  CUARM_ISA_LOAD_STORE(X)      \
+  CUARM_ISA_SIMD_LOAD_STORE(X) \
+  CUARM_ISA_FP_SCALAR(X)       \
+  CUARM_ISA_SIMD_PERMUTE(X)    \
+  CUARM_ISA_SIMD_INT(X)        \
+  CUARM_ISA_SIMD_SHIFT_LONG(X) \
+  CUARM_ISA_SIMD_FP(X)         \
+  CUARM_ISA_CRYPTO(X)
