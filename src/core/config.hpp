@@ -21,10 +21,15 @@ typedef unsigned long long uintptr_t;
 #if defined(__CUDACC__) || defined(__CUDACC_RTC__)
 #define CUARM_HD __host__ __device__
 #define CUARM_INLINE __forceinline__
+#define CUARM_NOINLINE __noinline__
 #else
 #define CUARM_HD
 #define CUARM_INLINE inline __attribute__((always_inline))
+#define CUARM_NOINLINE __attribute__((noinline))
 #endif
+// CUARM_NOINLINE is for large, rarely hot helpers (soft-float arithmetic, crypto rounds): kept
+// out of line so that they do not swell the interpreter's dispatch and its register budget on
+// the GPU.
 
 // True while compiling device code (nvcc device pass or NVRTC).
 #if defined(__CUDA_ARCH__)

@@ -3,6 +3,7 @@
 #include <capstone/capstone.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace cuarm::diff {
@@ -242,10 +243,25 @@ bool exclusive_class(const core::TableRow& r) {
   return (r.mask & 0x3f000000u) == 0x3f000000u && (r.value & 0x3f000000u) == 0x08000000u;
 }
 
+// CUARM_DIFF_ROWS: comma-separated row-name prefixes; when set, only matching rows are drawn
+// (for working on one class: `CUARM_DIFF_ROWS=FP_,SIMD_LD`). Unset: every compared row.
+static bool row_selected(const char* name) {
+  const char* only = std::getenv("CUARM_DIFF_ROWS");
+  if (!only || !*only) return true;
+  for (const char* p = only; *p;) {
+    const char* end = std::strchr(p, ',');
+    const size_t len = end ? size_t(end - p) : std::strlen(p);
+    if (len && std::strncmp(name, p, len) == 0) return true;
+    if (!end) break;
+    p = end + 1;
+  }
+  return false;
+}
+
 Generator::Generator(uint64_t seed) : seed_(seed) {
   for (size_t i = 0; i < rows().size(); ++i) {
     const RowMeta& m = rows()[i];
-    if (m.excluded) continue;
+    if (m.excluded || !row_selected(m.row->name)) continue;
     any_.push_back(int(i));
     if (m.cls != RowClass::Branch && m.cls != RowClass::Exception) straight_.push_back(int(i));
   }
