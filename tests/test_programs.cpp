@@ -57,6 +57,8 @@ struct Case {
   std::string level;  // "O0", "O2", ...
   std::string binary() const { return kBinDir + "/" + level + "/" + p.name; }
 };
+// gtest prints a failing case's parameter with this (instead of its bytes).
+void PrintTo(const Case& c, std::ostream* os) { *os << c.p.name << " -" << c.level; }
 
 std::vector<std::string> split_ws(const std::string& s) {
   std::istringstream in(s);
@@ -381,7 +383,8 @@ TEST_P(ProgramsOracle, Deterministic) {
   const Outcome second = run_case(c, s, qemu_prefix(), kQemuTimeout);
   EXPECT_FALSE(first.timed_out) << how_to_run(c, s);
   EXPECT_EQ(first.status, c.p.exit_status) << how_to_run(c, s) << "\nstderr:\n" << first.err.substr(0, 2000);
-  EXPECT_EQ(compare(first, second, "first", "second", kQemuReport, kQemuReport), "") << how_to_run(c, s);
+  if (const std::string d = compare(first, second, "first", "second", kQemuReport, kQemuReport); !d.empty())
+    ADD_FAILURE() << "qemu-aarch64 gave different results twice in a row:\n" << d << how_to_run(c, s);
   EXPECT_FALSE(first.out.empty() && first.err.empty()) << "the program printed nothing: " << how_to_run(c, s);
 }
 
@@ -397,8 +400,8 @@ TEST_P(ProgramsVsQemu, SameResults) {
   for (const auto& a : cuarm_prefix(c, s)) cmd += a + " ";
   cmd += c.binary();
   for (const auto& a : guest_args(c, s)) cmd += " " + a;
-  EXPECT_EQ(compare(q, o, "qemu", "cuarm", kQemuReport, kCuarmReport), "")
-      << "oracle: " << how_to_run(c, s) << "\ncuarm:  env -i ... " << cmd;
+  if (const std::string d = compare(q, o, "qemu", "cuarm", kQemuReport, kCuarmReport); !d.empty())
+    ADD_FAILURE() << d << "oracle: " << how_to_run(c, s) << "\ncuarm:  env -i ... " << cmd;
 }
 
 INSTANTIATE_TEST_SUITE_P(, ProgramsOracle, ::testing::ValuesIn(all_cases()), case_name);
