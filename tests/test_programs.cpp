@@ -343,13 +343,15 @@ std::string short_diff(const std::string& what, const std::string& a, const std:
   return d + "(- " + an + ", + " + bn + ")\n";
 }
 
-std::string how_to_run(const Case& c, const Scratch& s) {
+// The command line that reproduces one side by hand (`prefix`: the emulator and its options).
+std::string how_to_run(const Case& c, const Scratch& s, const std::vector<std::string>& prefix) {
   std::string cmd = "env -i";
   for (const auto& e : c.p.env) cmd += " " + e;
-  cmd += " qemu-aarch64 -cpu cortex-a53 " + c.binary();
+  for (const auto& a : prefix) cmd += " " + a;
+  cmd += " " + c.binary();
   for (const auto& a : guest_args(c, s)) cmd += " " + a;
   if (!c.p.stdin_file.empty()) cmd += " < " + stdin_path(c.p);
-  return cmd;
+  return cmd + "\n";
 }
 
 // Compares two outcomes; returns "" when they agree.
@@ -381,11 +383,12 @@ TEST_P(ProgramsOracle, Deterministic) {
   Scratch s;
   const Outcome first = run_case(c, s, qemu_prefix(), kQemuTimeout);
   const Outcome second = run_case(c, s, qemu_prefix(), kQemuTimeout);
-  EXPECT_FALSE(first.timed_out) << how_to_run(c, s);
-  EXPECT_EQ(first.status, c.p.exit_status) << how_to_run(c, s) << "\nstderr:\n" << first.err.substr(0, 2000);
+  const std::string how = how_to_run(c, s, qemu_prefix());
+  EXPECT_FALSE(first.timed_out) << how;
+  EXPECT_EQ(first.status, c.p.exit_status) << how << "stderr:\n" << first.err.substr(0, 2000);
   if (const std::string d = compare(first, second, "first", "second", kQemuReport, kQemuReport); !d.empty())
-    ADD_FAILURE() << "qemu-aarch64 gave different results twice in a row:\n" << d << how_to_run(c, s);
-  EXPECT_FALSE(first.out.empty() && first.err.empty()) << "the program printed nothing: " << how_to_run(c, s);
+    ADD_FAILURE() << "qemu-aarch64 gave different results twice in a row:\n" << d << how;
+  EXPECT_FALSE(first.out.empty() && first.err.empty()) << "the program printed nothing: " << how;
 }
 
 // cuarm runs the program exactly as qemu-aarch64 does.
@@ -396,12 +399,8 @@ TEST_P(ProgramsVsQemu, SameResults) {
   Scratch s;
   const Outcome q = run_case(c, s, qemu_prefix(), kQemuTimeout);
   const Outcome o = run_case(c, s, cuarm_prefix(c, s), kCuarmTimeout);
-  std::string cmd;
-  for (const auto& a : cuarm_prefix(c, s)) cmd += a + " ";
-  cmd += c.binary();
-  for (const auto& a : guest_args(c, s)) cmd += " " + a;
   if (const std::string d = compare(q, o, "qemu", "cuarm", kQemuReport, kCuarmReport); !d.empty())
-    ADD_FAILURE() << d << "oracle: " << how_to_run(c, s) << "\ncuarm:  env -i ... " << cmd;
+    ADD_FAILURE() << d << "qemu:  " << how_to_run(c, s, qemu_prefix()) << "cuarm: " << how_to_run(c, s, cuarm_prefix(c, s));
 }
 
 INSTANTIATE_TEST_SUITE_P(, ProgramsOracle, ::testing::ValuesIn(all_cases()), case_name);
@@ -417,8 +416,12 @@ TEST(ProgramsManifest, CoversCorpus) {
   std::vector<std::string> listed, sources;
   for (const auto& p : m) {
     listed.push_back(p.name);
-    if (!p.stdin_file.empty()) EXPECT_TRUE(fs::exists(stdin_path(p))) << p.name << ": " << stdin_path(p);
-    if (!p.dir_init.empty()) EXPECT_TRUE(fs::is_directory(kSrcDir + "/data/" + p.dir_init)) << p.name;
+    if (!p.stdin_file.empty()) {
+      EXPECT_TRUE(fs::exists(stdin_path(p))) << p.name << ": " << stdin_path(p);
+    }
+    if (!p.dir_init.empty()) {
+      EXPECT_TRUE(fs::is_directory(kSrcDir + "/data/" + p.dir_init)) << p.name;
+    }
   }
   for (const auto& e : fs::directory_iterator(kSrcDir))
     if (e.path().extension() == ".c") sources.push_back(e.path().stem().string());
