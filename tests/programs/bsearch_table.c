@@ -11,7 +11,7 @@ int main(void) {
   static long table[5000];
   for (int i = 0; i < 5000; ++i) table[i] = (long)i * i * 3 + 11;
   int found = 0, wrong = 0, absent = 0;
-  for (long k = 0; k < 200000; k += 7) {
+  for (long k = 0; k < 60000; k += 7) {
     long *hit = bsearch(&k, table, 5000, sizeof table[0], cmp);
     if (hit) {
       ++found;

@@ -13,13 +13,13 @@ static int collatz_steps(long n) {
 int main(void) {
   int best = 0;
   long arg = 0;
-  for (long n = 1; n < 10000; ++n) {
+  for (long n = 1; n < 3000; ++n) {
     int s = collatz_steps(n);
     if (s > best) {
       best = s;
       arg = n;
     }
   }
-  printf("longest below 10000: %ld with %d steps\n", arg, best);
+  printf("longest below 3000: %ld with %d steps\n", arg, best);
   return best % 256;
 }

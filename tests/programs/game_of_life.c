@@ -1,4 +1,4 @@
-/* Conway's Life on a 40x20 torus for 60 generations from a glider gun-like pattern; prints the
+/* Conway's Life on a 40x20 torus for 12 generations from a glider gun-like pattern; prints the
    final board and the population history. */
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +19,7 @@ int main(void) {
                          "............OO......................"};
   for (int r = 0; r < 9; ++r)
     for (int c = 0; start[r][c]; ++c) g[r + 1][c + 1] = start[r][c] == 'O';
-  for (int gen = 0; gen < 60; ++gen) {
+  for (int gen = 0; gen < 12; ++gen) {
     int pop = 0;
     for (int r = 0; r < H; ++r)
       for (int c = 0; c < W; ++c) {
@@ -31,7 +31,7 @@ int main(void) {
         pop += n[r][c];
       }
     memcpy(g, n, sizeof g);
-    printf("%d%c", pop, gen % 20 == 19 ? '\n' : ' ');
+    printf("%d%c", pop, gen == 11 ? '\n' : ' ');
   }
   for (int r = 0; r < H; ++r) {
     for (int c = 0; c < W; ++c) putchar(g[r][c] ? '#' : '.');

@@ -39,7 +39,7 @@ int main(void) {
            djb2(words[i]));
   uint64_t acc = 0, s = 42;
   int buckets[16] = {0};
-  for (uint64_t i = 0; i < 100000; ++i) {
+  for (uint64_t i = 0; i < 30000; ++i) {
     acc ^= fmix64(i);
     ++buckets[splitmix(&s) >> 60];
   }

@@ -9,7 +9,7 @@ int main(void) {
   unsigned long sum = 0;
   int misaligned = 0;
   for (int i = 0; i < 400; ++i) {
-    size_t n = (size_t)(i * 37 % 1500) + 1;
+    size_t n = (size_t)(i * 37 % 700) + 1;
     blocks[i] = malloc(n);
     if (!blocks[i]) return 2;
     if ((uintptr_t)blocks[i] % 16) ++misaligned;
@@ -25,7 +25,7 @@ int main(void) {
     for (size_t k = 0; k < n; ++k) blocks[i][k] = (unsigned char)(k ^ (size_t)i);
   }
   for (int i = 0; i < 400; ++i) {
-    size_t n = (i % 2) ? (size_t)(i * 37 % 1500) + 1 : (size_t)(i * 53 % 900) + 1;
+    size_t n = (i % 2) ? (size_t)(i * 37 % 700) + 1 : (size_t)(i * 53 % 900) + 1;
     for (size_t k = 0; k < n; ++k) sum = sum * 131 + blocks[i][k];
     free(blocks[i]);
   }

@@ -9,7 +9,7 @@ struct node {
 
 int main(void) {
   struct node *head = NULL;
-  for (long i = 0; i < 20000; ++i) {
+  for (long i = 0; i < 8000; ++i) {
     struct node *n = malloc(sizeof *n);
     n->value = i * i % 1009;
     n->next = head;

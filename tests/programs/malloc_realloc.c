@@ -6,7 +6,7 @@ int main(void) {
   int *a = NULL;
   size_t n = 0, cap = 0;
   int bad = 0;
-  for (int i = 0; i < 100000; ++i) {
+  for (int i = 0; i < 40000; ++i) {
     if (n == cap) {
       cap = cap ? cap * 2 : 1;
       a = realloc(a, cap * sizeof *a);

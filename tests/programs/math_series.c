@@ -5,7 +5,7 @@
 int main(void) {
   double machin = 4 * (4 * atan(1.0 / 5) - atan(1.0 / 239));
   double leibniz = 0;
-  for (int k = 0; k < 1000000; ++k) leibniz += (k % 2 ? -4.0 : 4.0) / (2 * k + 1);
+  for (int k = 0; k < 200000; ++k) leibniz += (k % 2 ? -4.0 : 4.0) / (2 * k + 1);
   double e = 0, term = 1;
   for (int k = 1; k < 25; ++k) {
     e += term;

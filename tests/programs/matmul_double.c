@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#define N 48
+#define N 32
 static double A[N][N], B[N][N], C[N][N], D[N][N];
 
 int main(void) {
@@ -32,7 +32,7 @@ int main(void) {
     }
   }
   printf("trace %a frobenius^2 %a maxdiff %a\n", tr, fro, maxdiff);
-  printf("C[0][0]=%.17g C[47][13]=%.17g\n", C[0][0], C[47][13]);
+  printf("C[0][0]=%.17g C[31][13]=%.17g\n", C[0][0], C[31][13]);
   double det = 1;
   for (int c = 0; c < N; ++c) {
     int piv = c;

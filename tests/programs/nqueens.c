@@ -1,4 +1,4 @@
-/* N-queens solution counts for N = 1..11 with bitmask backtracking, plus the first solution of 8. */
+/* N-queens solution counts for N = 1..10 with bitmask backtracking, plus the first solution of 8. */
 #include <stdio.h>
 
 static long solve(int n, unsigned cols, unsigned d1, unsigned d2, int row, int *first, int *found) {
@@ -18,7 +18,7 @@ static long solve(int n, unsigned cols, unsigned d1, unsigned d2, int row, int *
 }
 
 int main(void) {
-  for (int n = 1; n <= 11; ++n) {
+  for (int n = 1; n <= 10; ++n) {
     int first[16] = {0}, found = 0;
     long c = solve(n, 0, 0, 0, 0, first, &found);
     printf("%2d queens: %ld", n, c);

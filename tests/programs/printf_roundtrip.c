@@ -15,7 +15,7 @@ static uint64_t next(void) {
 int main(void) {
   int bad = 0;
   uint64_t sum = 0;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 400; ++i) {
     uint64_t bits = next();
     if (((bits >> 52) & 0x7ff) == 0x7ff) bits ^= 1ull << 62;  // no inf/nan
     double d;
@@ -29,7 +29,7 @@ int main(void) {
     memcpy(&bb, &b, 8);
     if (ba != bits || bb != bits) ++bad;
     for (const char *p = s1; *p; ++p) sum = sum * 31 + (unsigned char)*p;
-    if (i % 300 == 0) printf("%s %s\n", s1, s2);
+    if (i % 40 == 0) printf("%s %s\n", s1, s2);
   }
   printf("bad=%d sum=%016llx\n", bad, (unsigned long long)sum);
   return bad != 0;

@@ -27,8 +27,8 @@ static void check(const char *name, int *a, int n) {
 }
 
 int main(void) {
-  static int a[20000];
-  int n = 20000;
+  static int a[2000];
+  int n = 2000;
   for (int i = 0; i < n; ++i) a[i] = lcg() - (1 << 30);
   check("random", a, n);
   check("sorted", a, n);

@@ -35,11 +35,11 @@ static void permute(int k, int n) {
 
 int main(void) {
   printf("ack(2,3)=%ld ack(3,5)=%ld\n", ack(2, 3), ack(3, 5));
-  printf("fib(27)=%ld\n", fib(27));
+  printf("fib(22)=%ld\n", fib(22));
   long cs = 0;
-  printf("hanoi(18)=%ld checksum=%ld\n", hanoi(18, 1, 3, 2, &cs), cs);
+  printf("hanoi(13)=%ld checksum=%ld\n", hanoi(13, 1, 3, 2, &cs), cs);
   printf("even(10001)=%d odd(7777)=%d\n", is_even(10001), is_odd(7777));
-  permute(0, 8);
+  permute(0, 7);
   printf("permutations %d sum %ld\n", nperm, permsum);
   return 0;
 }

@@ -1,4 +1,4 @@
-/* SHA-256 in portable C on the FIPS 180-2 test vectors and a million 'a's. */
+/* SHA-256 in portable C on the FIPS 180-2 test vectors and on 16000 'a's. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,7 +75,7 @@ int main(void) {
   init(&s);
   char as[1000];
   memset(as, 'a', sizeof as);
-  for (int i = 0; i < 1000; ++i) update(&s, as, sizeof as);
+  for (int i = 0; i < 16; ++i) update(&s, as, sizeof as);
   final(&s);
   return 0;
 }

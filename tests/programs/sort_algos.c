@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define N 3000
+#define N 300
 static unsigned seed = 2463534242u;
 static int rnd(void) {
   seed ^= seed << 13;

@@ -10,9 +10,9 @@ static void mix(const unsigned char *p, size_t n) {
 
 int main(void) {
   for (int i = 0; i < 600; ++i) a[i] = (unsigned char)(i * 7 + 1);
-  for (size_t src = 0; src < 16; ++src)
-    for (size_t dst = 0; dst < 16; ++dst)
-      for (size_t n = 0; n < 300; n += 13) {
+  for (size_t src = 0; src < 16; src += 3)
+    for (size_t dst = 0; dst < 16; dst += 3)
+      for (size_t n = 0; n < 300; n += 37) {
         memset(b, 0xee, sizeof b);
         memcpy(b + dst, a + src, n);
         mix(b, 340);
@@ -24,7 +24,7 @@ int main(void) {
     mix(b, 600);
   }
   printf("memmove %08x\n", hash);
-  for (size_t off = 0; off < 32; ++off)
+  for (size_t off = 0; off < 32; off += 3)
     for (size_t n = 0; n < 200; n += 9) {
       memset(b + off, (int)(n + off), n);
       mix(b, 256);
