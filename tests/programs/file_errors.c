@@ -33,8 +33,10 @@ int main(int argc, char **argv) {
   printf("read directory: %zd %s\n", n, strerror(errno));
   close(fd);
   errno = 0;
-  printf("open O_DIRECTORY on file: %d %s\n", open(path, O_RDONLY | O_DIRECTORY), strerror(errno));
+  int r2 = open(path, O_RDONLY | O_DIRECTORY);
+  printf("open O_DIRECTORY on file: %d %s\n", r2, strerror(errno));
   errno = 0;
-  printf("close(-1): %d %s\n", close(-1), strerror(errno));
+  r2 = close(-1);
+  printf("close(-1): %d %s\n", r2, strerror(errno));
   return 0;
 }

@@ -16,10 +16,12 @@ int main(int argc, char **argv) {
   printf("lseek end %lld\n", (long long)lseek(fd, 0, SEEK_END));
   printf("lseek set %lld\n", (long long)lseek(fd, 16, SEEK_SET));
   char r[8];
-  printf("read %zd: %d %d\n", read(fd, r, 8), r[0], r[7]);
+  ssize_t got = read(fd, r, 8);
+  printf("read %zd: %d %d\n", got, r[0], r[7]);
   printf("pwrite %zd\n", pwrite(fd, "HELLO", 5, 100));
   memset(r, 0, sizeof r);
-  printf("pread %zd: %.5s, offset still %lld\n", pread(fd, r, 5, 100), r, (long long)lseek(fd, 0, SEEK_CUR));
+  got = pread(fd, r, 5, 100);
+  printf("pread %zd: %.5s, offset still %lld\n", got, r, (long long)lseek(fd, 0, SEEK_CUR));
   int fd2 = dup(fd);
   lseek(fd2, 0, SEEK_SET);
   printf("dup shares offset: %lld\n", (long long)lseek(fd, 0, SEEK_CUR));

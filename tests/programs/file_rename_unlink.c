@@ -34,10 +34,12 @@ int main(int argc, char **argv) {
   printf("c now holds: %s", fgets(line, sizeof line, f));
   fclose(f);
   errno = 0;
-  printf("rename missing: %d %s\n", rename(p("nope"), p("x")), strerror(errno));
+  int r = rename(p("nope"), p("x"));
+  printf("rename missing: %d %s\n", r, strerror(errno));
   printf("unlink c: %d\n", unlink(p("c.txt")));
   errno = 0;
-  printf("unlink again: %d %s\n", unlink(p("c.txt")), strerror(errno));
+  r = unlink(p("c.txt"));
+  printf("unlink again: %d %s\n", r, strerror(errno));
   f = fopen(p("d.txt"), "w");
   fclose(f);
   printf("remove d: %d\n", remove(p("d.txt")));

@@ -9,8 +9,9 @@
 
 static unsigned qc(void) {
   uint64_t fpsr;
-  __asm__ volatile("mrs %0, fpsr" : "=r"(fpsr));
-  __asm__ volatile("msr fpsr, %0" ::"r"(0ull));
+  /* "memory": results stored before the call are computed before FPSR is read */
+  __asm__ volatile("mrs %0, fpsr" : "=r"(fpsr) : : "memory");
+  __asm__ volatile("msr fpsr, %0" : : "r"(0ull) : "memory");
   return (unsigned)(fpsr >> 27) & 1;
 }
 static void p8(const char *n, int8x16_t v) {
@@ -56,16 +57,19 @@ int main(void) {
   int32_t w[4] = {70000, -70000, 200, -300};
   HIDE(w);
   int32x4_t W = vld1q_s32(w);
-  int16x4_t n1 = vqmovn_s32(W);
-  uint16x4_t n2 = vqmovun_s32(W);
-  printf("qmovn %d %d %d %d qc=%u\n", vget_lane_s16(n1, 0), vget_lane_s16(n1, 1), vget_lane_s16(n1, 2),
-         vget_lane_s16(n1, 3), qc());
-  printf("qmovun %u %u %u %u qc=%u\n", vget_lane_u16(n2, 0), vget_lane_u16(n2, 1), vget_lane_u16(n2, 2),
-         vget_lane_u16(n2, 3), qc());
-  int64_t big[2] = {INT64_MAX - 5, INT64_MIN + 5}, ten[2] = {10, -10};
+  int16_t n1[4];
+  vst1_s16(n1, vqmovn_s32(W));
+  unsigned q1 = qc();
+  printf("qmovn %d %d %d %d qc=%u\n", n1[0], n1[1], n1[2], n1[3], q1);
+  uint16_t n2[4];
+  vst1_u16(n2, vqmovun_s32(W));
+  unsigned q2 = qc();
+  printf("qmovun %u %u %u %u qc=%u\n", n2[0], n2[1], n2[2], n2[3], q2);
+  int64_t big[2] = {INT64_MAX - 5, INT64_MIN + 5}, ten[2] = {10, -10}, l[2];
   HIDE(big);
   HIDE(ten);
-  int64x2_t L = vqaddq_s64(vld1q_s64(big), vld1q_s64(ten));
-  printf("qadd64 %llx %llx qc=%u\n", (unsigned long long)vgetq_lane_s64(L, 0), (unsigned long long)vgetq_lane_s64(L, 1), qc());
+  vst1q_s64(l, vqaddq_s64(vld1q_s64(big), vld1q_s64(ten)));
+  unsigned q3 = qc();
+  printf("qadd64 %llx %llx qc=%u\n", (unsigned long long)l[0], (unsigned long long)l[1], q3);
   return 0;
 }

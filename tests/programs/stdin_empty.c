@@ -8,7 +8,8 @@ int main(void) {
   printf("getchar=%d\n", getchar());
   printf("fgets=%s\n", fgets(buf, sizeof buf, stdin) ? "line" : "NULL");
   printf("scanf=%d\n", scanf("%d", &x));
-  printf("fread=%zu feof=%d\n", fread(buf, 1, sizeof buf, stdin), feof(stdin));
+  size_t n = fread(buf, 1, sizeof buf, stdin);
+  printf("fread=%zu feof=%d\n", n, feof(stdin));
   printf("read=%zd\n", read(0, buf, sizeof buf));
   return 0;
 }
