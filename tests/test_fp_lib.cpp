@@ -338,6 +338,8 @@ TEST(FpLib, ToInteger) {
   EXPECT_EQ(to_fixed(0x43e0000000000000, 64, 64, true, 0, fp::kZero), (R{0x8000000000000000, 0}));
   // Fixed point: 1.5 with 4 fraction bits is 24; 2^-149 with FZ is 0 and only IDC.
   EXPECT_EQ(to_fixed(0x3fc00000, 32, 32, false, 4, fp::kZero), (R{24, 0}));
+  EXPECT_EQ(to_fixed(0x4b7fffff, 32, 32, false, 0, fp::kZero), (R{0xffffff, 0}));  // exponent 0 exactly
+  EXPECT_EQ(to_fixed(0x4b800001, 32, 64, true, 0, fp::kZero), (R{0x1000002, 0}));
   EXPECT_EQ(to_fixed(0x3ff8000000000000, 64, 64, true, 64, fp::kZero), (R{~0ull, kIOC}));  // 1.5*2^64
   EXPECT_EQ(to_fixed(0x3fe8000000000000, 64, 64, true, 64, fp::kZero), (R{0xc000000000000000, 0}));
   EXPECT_EQ(to_fixed(kMinDen, 32, 32, false, 0, fp::kPosInf, FZ), (R{0, kIDC}));

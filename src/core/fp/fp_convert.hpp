@@ -32,7 +32,7 @@ CUARM_HD CUARM_INLINE bool increments(uint32_t rounding, uint32_t sign, uint64_t
 CUARM_HD CUARM_INLINE bool split_integer(uint64_t mant, int32_t exp, uint64_t& int_mag, int& err) {
   if (exp >= 0) {
     err = 0;
-    if (exp >= 64 || (mant >> (64 - exp)) != 0) return false;
+    if (exp >= 64 || (exp > 0 && (mant >> (64 - exp)) != 0)) return false;
     int_mag = mant << exp;
     return true;
   }
