@@ -3,6 +3,8 @@
 // against the host's IEEE arithmetic (the host is not our code).
 #include <gtest/gtest.h>
 
+#include <unicorn/unicorn.h>
+
 #include <cmath>
 #include <cstring>
 
@@ -519,6 +521,111 @@ TEST(FpLib, AgreesWithHostInRoundToNearest) {
               bitcast<uint64_t>(double(uint64_t(si))));
   }
   EXPECT_GT(checked, 2000000);
+}
+
+
+// ------------------------------------------------------------------ against Unicorn
+// The library functions that the scalar rows do not use (the Advanced SIMD helpers' FRECPE,
+// FRSQRTE, FRECPS, FRSQRTS, FMULX, FRECPX, FCVTXN, FCMEQ/GE/GT) run here against Unicorn's
+// (QEMU's) scalar forms of those instructions, on special values and random FPCR modes.
+class UnicornOne {
+ public:
+  UnicornOne() {
+    EXPECT_EQ(uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &uc_), UC_ERR_OK);
+    EXPECT_EQ(uc_ctl_set_cpu_model(uc_, UC_CPU_ARM64_A53), UC_ERR_OK);
+    EXPECT_EQ(uc_mem_map(uc_, kCode, 0x1000, UC_PROT_READ | UC_PROT_EXEC), UC_ERR_OK);
+  }
+  ~UnicornOne() { uc_close(uc_); }
+  // Runs `word` with v1 = a, v2 = b; returns v0's low 64 bits and FPSR.
+  uint64_t run(uint32_t word, uint64_t a, uint64_t b, uint32_t fpcr, uint32_t& fpsr) {
+    uc_mem_write(uc_, kCode, &word, 4);
+    uc_ctl_remove_cache(uc_, kCode, kCode + 4);
+    uint64_t v[2] = {0, 0};
+    uc_reg_write(uc_, UC_ARM64_REG_V0, v);
+    v[0] = a;
+    uc_reg_write(uc_, UC_ARM64_REG_V1, v);
+    v[0] = b;
+    uc_reg_write(uc_, UC_ARM64_REG_V2, v);
+    uint32_t zero = 0;
+    uc_reg_write(uc_, UC_ARM64_REG_FPCR, &fpcr);
+    uc_reg_write(uc_, UC_ARM64_REG_FPSR, &zero);
+    EXPECT_EQ(uc_emu_start(uc_, kCode, kCode + 4, 0, 1), UC_ERR_OK);
+    uc_reg_read(uc_, UC_ARM64_REG_V0, v);
+    uc_reg_read(uc_, UC_ARM64_REG_FPSR, &fpsr);
+    return v[0];
+  }
+
+ private:
+  static constexpr uint64_t kCode = 0x10000;
+  uc_engine* uc_ = nullptr;
+};
+
+// An operand of n bits: mostly the special classes (zeros, infinities, NaNs, denormals, extreme
+// and small normals), sometimes random bits.
+uint64_t special(Rng& r, int n) {
+  const int e = n == 32 ? 8 : 11, f = n - 1 - e;
+  const uint64_t emax = (1ull << e) - 1, fmask = (1ull << f) - 1, x = r.next();
+  uint64_t exp = 0, frac = 0;
+  switch (x % 11) {
+    case 0: break;
+    case 1: exp = emax; break;
+    case 2: exp = emax, frac = (1ull << (f - 1)) | (r.next() & (fmask >> 1)); break;
+    case 3: exp = emax, frac = (r.next() & (fmask >> 1)) | 1; break;
+    case 4: frac = r.next() & fmask; break;
+    case 5: exp = 1 + (r.next() % 3), frac = r.next() & fmask; break;
+    case 6: exp = emax - 1 - (r.next() % 3), frac = r.next() & fmask; break;
+    case 7: exp = (emax >> 1) + (r.next() % 4), frac = r.next() & fmask & ~(fmask >> 4); break;
+    default: exp = 1 + r.next() % (emax - 1), frac = r.next() & fmask; break;
+  }
+  return (((x >> 40) & 1) << (n - 1)) | (exp << f) | frac;
+}
+
+TEST(FpLib, AgreesWithUnicornOnAdvancedSimdHelpers) {
+  UnicornOne uc;
+  Rng r;
+  struct Case {
+    const char* name;
+    uint32_t word;
+    int n;
+  };
+  const Case cases[] = {
+      {"frecpe s", 0x5ea1d820, 32},  {"frecpe d", 0x5ee1d820, 64},  {"frsqrte s", 0x7ea1d820, 32},
+      {"frsqrte d", 0x7ee1d820, 64}, {"frecps s", 0x5e22fc20, 32},  {"frecps d", 0x5e62fc20, 64},
+      {"frsqrts s", 0x5ea2fc20, 32}, {"frsqrts d", 0x5ee2fc20, 64}, {"fmulx s", 0x5e22dc20, 32},
+      {"fmulx d", 0x5e62dc20, 64},   {"frecpx s", 0x5ea1f820, 32},  {"frecpx d", 0x5ee1f820, 64},
+      {"fcvtxn", 0x7e616820, 64},    {"fcmeq s", 0x5e22e420, 32},   {"fcmge d", 0x7e62e420, 64},
+      {"fcmgt s", 0x7ea2e420, 32},
+  };
+  for (int k = 0; k < int(sizeof cases / sizeof cases[0]); ++k) {
+    const Case& cs = cases[k];
+    int bad = 0;
+    for (int i = 0; i < 20000 && bad < 5; ++i) {
+      const int n = cs.n;
+      const uint64_t a = special(r, n), b = special(r, n);
+      const uint32_t fpcr = (r.next() & 1) ? 0 : uint32_t(r.next() % 32) << 22;
+      uint32_t want_fpsr = 0, got_fpsr = 0;
+      const uint64_t want = uc.run(cs.word, a, b, fpcr, want_fpsr);
+      uint64_t got;
+      switch (k) {
+        case 0: case 1: got = fp::recip_estimate(a, n, fpcr, got_fpsr); break;
+        case 2: case 3: got = fp::rsqrt_estimate(a, n, fpcr, got_fpsr); break;
+        case 4: case 5: got = fp::recip_step(a, b, n, fpcr, got_fpsr); break;
+        case 6: case 7: got = fp::rsqrt_step(a, b, n, fpcr, got_fpsr); break;
+        case 8: case 9: got = fp::mulx(a, b, n, fpcr, got_fpsr); break;
+        case 10: case 11: got = fp::recpx(a, n, fpcr, got_fpsr); break;
+        case 12: got = fp::convert(a, 64, 32, fp::kOdd, fpcr, got_fpsr); break;
+        case 13: got = fp::compare_eq(a, b, n, fpcr, got_fpsr) ? 0xffffffff : 0; break;
+        case 14: got = fp::compare_ge(a, b, n, fpcr, got_fpsr) ? ~0ull : 0; break;
+        default: got = fp::compare_gt(a, b, n, fpcr, got_fpsr) ? 0xffffffff : 0; break;
+      }
+      if (got != want || got_fpsr != want_fpsr) {
+        ++bad;
+        ADD_FAILURE() << cs.name << std::hex << ": a=0x" << a << " b=0x" << b << " fpcr=0x" << fpcr
+                      << " unicorn 0x" << want << " fpsr 0x" << want_fpsr << ", ours 0x" << got << " fpsr 0x"
+                      << got_fpsr;
+      }
+    }
+  }
 }
 
 }  // namespace
