@@ -199,8 +199,9 @@ CUARM_HD CUARM_INLINE void struct_writeback(C& c, uint32_t w, uint64_t base, uin
 // unallocated, and so is size=11 with Q=0 for the forms with more than one element a
 // structure. Element e of structure register s sits at offset (e*selem + s)*ebytes of the
 // block; registers wrap from V31 to V0. A Q=0 load zeroes the upper halves.
+// Out of line (with its 64-byte buffer) so that the interpreter's dispatch stays small.
 template <class C>
-CUARM_HD Stop op_simd_ldst_multiple(C& c, uint32_t w) {
+CUARM_HD CUARM_NOINLINE Stop op_simd_ldst_multiple(C& c, uint32_t w) {
   const uint32_t q = bit(w, 30), load_op = bit(w, 22), opcode = bits(w, 15, 12), size = bits(w, 11, 10);
   const uint32_t t = bits(w, 4, 0);
   uint32_t rpt, selem;
@@ -259,8 +260,9 @@ CUARM_HD Stop op_simd_ldst_multiple(C& c, uint32_t w) {
 // S=0, lane Q); 11 replicate (loads only, S=0; size is the element size). A lane load leaves
 // the other lanes (and the upper half, even for Q=0) as they were; a replicate load fills
 // every element of the 64- or 128-bit vector and zeroes the upper half for Q=0.
+// Out of line, like the multiple-structure forms.
 template <class C>
-CUARM_HD Stop op_simd_ldst_single(C& c, uint32_t w) {
+CUARM_HD CUARM_NOINLINE Stop op_simd_ldst_single(C& c, uint32_t w) {
   const uint32_t q = bit(w, 30), load_op = bit(w, 22), opcode = bits(w, 15, 13), s_bit = bit(w, 12);
   const uint32_t size = bits(w, 11, 10), t = bits(w, 4, 0);
   const uint32_t selem = ((opcode & 1) << 1 | bit(w, 21)) + 1;
