@@ -1,8 +1,461 @@
-// Advanced SIMD integer: three same, two-register miscellaneous and across-lanes classes (integer opcodes), and their scalar forms (scalar three same, scalar two-register misc, scalar pairwise).
-// (Rows are added by issue 5's work; the macro is wired into table.hpp already.)
+// Advanced SIMD integer (Arm manual C4.1.6x): three same, two-register miscellaneous and
+// across-lanes classes (integer opcodes only), and their scalar forms (scalar three same,
+// scalar two-register misc, scalar pairwise ADDP). The FP opcodes of these classes (three same
+// 11xxx, misc 011xx with size 1x and 1x11x/11xxx, FP across-lanes and pairwise, URECPE/URSQRTE)
+// belong to simd_fp.hpp: the patterns below fix enough opcode bits never to match them.
+// Every operation works on a copy of the 128-bit sources and returns the whole 128-bit result,
+// so that the handlers only read registers, call one out-of-line function and write V[d].
 #pragma once
 #include "../exec.hpp"
 
-#define CUARM_ISA_SIMD_INT(X)
+// Field letters: Q=Q U=U s=size m=Rm o=opcode n=Rn d=Rd.
+// Three same: opcode 0xxxx and 10xxx (11xxx is FP). Two-register misc: opcodes 00xxx, 010xx,
+// 1001x and 10100 (011xx and 1x1xx/11xxx are FP or URECPE/URSQRTE). Across lanes: opcode
+// xx01x (the FP ones are 011xx). Scalar pairwise: ADDP only.
+#define CUARM_ISA_SIMD_INT(X)                                                          \
+  X(SIMD_INT_3SAME, "0QU01110ss1mmmmm0oooo1nnnnnddddd", op_simd_int_3same, 0)          \
+  X(SIMD_INT_3SAME_HI, "0QU01110ss1mmmmm10ooo1nnnnnddddd", op_simd_int_3same, 0)       \
+  X(SIMD_INT_S3SAME, "01U11110ss1mmmmm0oooo1nnnnnddddd", op_simd_int_3same, 0)         \
+  X(SIMD_INT_S3SAME_HI, "01U11110ss1mmmmm10ooo1nnnnnddddd", op_simd_int_3same, 0)      \
+  X(SIMD_INT_MISC, "0QU01110ss1000000ooo10nnnnnddddd", op_simd_int_misc, 0)           \
+  X(SIMD_INT_MISC_CMP, "0QU01110ss10000010oo10nnnnnddddd", op_simd_int_misc, 0)       \
+  X(SIMD_INT_MISC_NARROW, "0QU01110ss100001001o10nnnnnddddd", op_simd_int_misc, 0)    \
+  X(SIMD_INT_MISC_QXTN, "0QU01110ss100001010010nnnnnddddd", op_simd_int_misc, 0)   \
+  X(SIMD_INT_SMISC, "01U11110ss1000000ooo10nnnnnddddd", op_simd_int_misc, 0)          \
+  X(SIMD_INT_SMISC_CMP, "01U11110ss10000010oo10nnnnnddddd", op_simd_int_misc, 0)      \
+  X(SIMD_INT_SMISC_NARROW, "01U11110ss100001001o10nnnnnddddd", op_simd_int_misc, 0)   \
+  X(SIMD_INT_SMISC_QXTN, "01U11110ss100001010010nnnnnddddd", op_simd_int_misc, 0)  \
+  X(SIMD_INT_ACROSS, "0QU01110ss11000oo01o10nnnnnddddd", op_simd_int_across, 0)        \
+  X(SIMD_INT_SADDP, "01011110ss110001101110nnnnnddddd", op_simd_int_saddp, 0)
 
-namespace cuarm::core {}  // namespace cuarm::core
+namespace cuarm::core {
+
+// ------------------------------------------------------------------ elements
+// (Private until src/core/simd.hpp lands with the shared element helpers.)
+
+constexpr uint32_t kFpsrQC = 1u << 27;  // FPSR.QC: cumulative saturation
+
+// Element i of size 8 << size bits of a 128-bit value (low 64 bits first).
+CUARM_HD CUARM_INLINE uint64_t si_elem(const uint64_t* v, uint32_t i, uint32_t size) {
+  if (size == 3) return v[i];
+  const uint32_t pos = i << (3 + size);
+  return (v[pos >> 6] >> (pos & 63)) & ones(8 << size);
+}
+CUARM_HD CUARM_INLINE void si_set_elem(uint64_t* v, uint32_t i, uint32_t size, uint64_t x) {
+  if (size == 3) {
+    v[i] = x;
+    return;
+  }
+  const uint32_t pos = i << (3 + size), sh = pos & 63;
+  const uint64_t m = ones(8 << size) << sh;
+  v[pos >> 6] = (v[pos >> 6] & ~m) | ((x << sh) & m);
+}
+
+// ------------------------------------------------------------------ saturation and shifts
+
+// SignedSatQ(x, esize) for x in int64 range (esize < 64).
+CUARM_HD CUARM_INLINE uint64_t si_sat_s(int64_t x, int e, bool& sat) {
+  const int64_t hi = int64_t(ones(e - 1)), lo = -hi - 1;
+  if (x > hi) x = hi, sat = true;
+  if (x < lo) x = lo, sat = true;
+  return uint64_t(x) & ones(e);
+}
+// UnsignedSatQ(x, esize) for x in int64 range (esize < 64).
+CUARM_HD CUARM_INLINE uint64_t si_sat_u(int64_t x, int e, bool& sat) {
+  if (x < 0) return sat = true, 0;
+  if (uint64_t(x) > ones(e)) return sat = true, ones(e);
+  return uint64_t(x);
+}
+
+// SQADD/UQADD/SQSUB/UQSUB of two esize-bit elements.
+CUARM_HD CUARM_INLINE uint64_t si_qaddsub(uint64_t a, uint64_t b, int e, bool uns, bool sub, bool& sat) {
+  if (e < 64) {
+    const int64_t x = uns ? int64_t(a) : sext(a, e), y = uns ? int64_t(b) : sext(b, e);
+    const int64_t r = sub ? x - y : x + y;
+    return uns ? si_sat_u(r, e, sat) : si_sat_s(r, e, sat);
+  }
+  const uint64_t r = sub ? a - b : a + b;
+  if (uns) {
+    if (sub ? a < b : r < a) return sat = true, sub ? 0 : ~0ull;
+    return r;
+  }
+  // Signed overflow: the result's sign differs from a's, and b's sign is a's (add) or not (sub).
+  const uint64_t ovf = sub ? ((a ^ b) & (a ^ r)) : (~(a ^ b) & (a ^ r));
+  if (ovf >> 63) return sat = true, (a >> 63) ? (1ull << 63) : ~0ull >> 1;
+  return r;
+}
+
+// SSHL/USHL/SRSHL/URSHL/SQSHL/UQSHL/SQRSHL/UQRSHL: shift the esize-bit element a by the signed
+// byte at the bottom of b (left if positive, right if negative), as in the manual's unbounded
+// integer arithmetic.
+CUARM_HD inline CUARM_NOINLINE uint64_t si_shl_reg(uint64_t a, uint64_t b, int e, bool uns, bool rnd, bool satq,
+                                                   bool& sat) {
+  const int shift = int(int8_t(uint8_t(b)));
+  const int64_t s = sext(a, e);
+  if (shift >= 0) {
+    if (!satq) return shift >= e ? 0 : (a << shift) & ones(e);
+    if (a == 0) return 0;
+    if (uns) {
+      const uint64_t r = shift >= 64 ? 0 : a << shift;
+      if (shift >= e || (r >> shift) != a || r > ones(e)) return sat = true, ones(e);
+      return r;
+    }
+    const uint64_t maxv = ones(e - 1), minv = ~maxv & ones(e);
+    if (shift >= e) return sat = true, s < 0 ? minv : maxv;
+    const uint64_t r = uint64_t(s) << shift;
+    if ((int64_t(r) >> shift) != s) return sat = true, s < 0 ? minv : maxv;
+    return e == 64 ? r : si_sat_s(int64_t(r), e, sat);
+  }
+  // Right shift by n = 1..128; rounding adds 2^(n-1) first, which is the same as adding bit
+  // n-1 of the value to the truncated quotient.
+  const int n = -shift;
+  if (uns) {
+    uint64_t q = n >= 64 ? 0 : a >> n;
+    if (rnd && n - 1 < 64) q += (a >> (n - 1)) & 1;
+    return q & ones(e);
+  }
+  int64_t q = n >= 64 ? (s < 0 ? -1 : 0) : s >> n;
+  if (rnd) q += n - 1 >= 64 ? (s < 0 ? 1 : 0) : int64_t((uint64_t(s) >> (n - 1)) & 1);
+  return uint64_t(q) & ones(e);
+}
+
+// Polynomial (carry-less) multiply of two bytes, low 8 bits (PMUL).
+CUARM_HD CUARM_INLINE uint64_t si_pmul8(uint64_t a, uint64_t b) {
+  uint64_t r = 0;
+  for (int i = 0; i < 8; ++i)
+    if ((b >> i) & 1) r ^= a << i;
+  return r & 0xff;
+}
+
+// ------------------------------------------------------------------ three same
+
+// One element of a three-same operation. op = U:opcode; acc is Vd's element (SABA, MLA, ...).
+CUARM_HD inline CUARM_NOINLINE uint64_t si_3same_elem(uint32_t op, int e, uint64_t a, uint64_t b, uint64_t acc,
+                                                      bool& sat) {
+  const bool uns = op & 0x20;
+  // The compares and the halving/max/min/difference forms see elements as integers.
+  const int64_t x = uns ? int64_t(a) : sext(a, e), y = uns ? int64_t(b) : sext(b, e);
+  const bool lt = uns ? a < b : x < y;
+  const uint64_t m = ones(e);
+  switch (op & 0x1f) {
+    case 0x00: return uint64_t((x + y) >> 1) & m;        // SHADD, UHADD
+    case 0x01: return si_qaddsub(a, b, e, uns, false, sat);  // SQADD, UQADD
+    case 0x02: return uint64_t((x + y + 1) >> 1) & m;    // SRHADD, URHADD
+    case 0x04: return uint64_t((x - y) >> 1) & m;        // SHSUB, UHSUB
+    case 0x05: return si_qaddsub(a, b, e, uns, true, sat);   // SQSUB, UQSUB
+    case 0x06: return lt || a == b ? 0 : m;  // CMGT, CMHI
+    case 0x07: return lt ? 0 : m;            // CMGE, CMHS
+    case 0x08:
+    case 0x09:
+    case 0x0a:
+    case 0x0b: return si_shl_reg(a, b, e, uns, op & 2, op & 1, sat);
+    case 0x0c: return lt ? b : a;                          // SMAX, UMAX
+    case 0x0d: return lt ? a : b;                          // SMIN, UMIN
+    case 0x0e: return uint64_t(lt ? y - x : x - y) & m;    // SABD, UABD
+    case 0x0f: return (acc + uint64_t(lt ? y - x : x - y)) & m;  // SABA, UABA
+    case 0x10: return (uns ? a - b : a + b) & m;           // ADD, SUB
+    case 0x11: return (uns ? a == b : (a & b) != 0) ? m : 0;  // CMEQ, CMTST
+    case 0x12: return (uns ? acc - a * b : acc + a * b) & m;  // MLA, MLS
+    case 0x13: return uns ? si_pmul8(a, b) : (a * b) & m;  // MUL, PMUL
+    default: {                                             // SQDMULH, SQRDMULH (16/32 bits)
+      // (2ab + round) >> e, computed as (ab + round/2) >> (e-1) so that it fits 64 bits.
+      const int64_t p = sext(a, e) * sext(b, e) + (uns ? int64_t(1) << (e - 2) : 0);
+      return si_sat_s(p >> (e - 1), e, sat);
+    }
+  }
+}
+
+// Three same, vector and scalar. Returns false for a reserved size/opcode combination.
+CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn, const uint64_t* vm,
+                                                  const uint64_t* vd, uint64_t* r, bool& sat) {
+  const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 15, 11);
+  const uint32_t op = (bit(w, 29) << 5) | opc;
+  const bool scalar = bit(w, 28);
+  if (scalar) {
+    bool ok;
+    switch (opc) {
+      case 0x01: case 0x05: case 0x09: case 0x0b: ok = true; break;  // saturating: any size
+      case 0x06: case 0x07: case 0x08: case 0x0a: case 0x10: case 0x11: ok = size == 3; break;
+      case 0x16: ok = size == 1 || size == 2; break;
+      default: ok = false; break;
+    }
+    if (!ok) return false;
+    const int e = 8 << size;
+    r[0] = si_3same_elem(op, e, si_elem(vn, 0, size), si_elem(vm, 0, size), 0, sat);
+    r[1] = 0;
+    return true;
+  }
+  if (opc == 0x03) {  // logical: size selects the operation
+    for (int h = 0; h < 2; ++h) {
+      const uint64_t a = vn[h], b = vm[h], d = vd[h];
+      uint64_t x;
+      switch (((op >> 3) & 4) | size) {
+        case 0: x = a & b; break;                 // AND
+        case 1: x = a & ~b; break;                // BIC
+        case 2: x = a | b; break;                 // ORR
+        case 3: x = a | ~b; break;                // ORN
+        case 4: x = a ^ b; break;                 // EOR
+        case 5: x = (d & a) | (~d & b); break;    // BSL: Vd selects Vn (1) or Vm (0)
+        case 6: x = (b & a) | (~b & d); break;    // BIT: insert Vn where Vm is 1
+        default: x = (b & d) | (~b & a); break;   // BIF: insert Vn where Vm is 0
+      }
+      r[h] = x;
+    }
+    if (!q) r[1] = 0;
+    return true;
+  }
+  if (size == 3 && !q) return false;
+  switch (opc) {
+    case 0x00: case 0x02: case 0x04: case 0x0c: case 0x0d: case 0x0e: case 0x0f: case 0x12:
+    case 0x14: case 0x15:
+      if (size == 3) return false;
+      break;
+    case 0x13:
+      if (size == 3 || ((op & 0x20) && size != 0)) return false;
+      break;
+    case 0x16:
+      if (size == 0 || size == 3) return false;
+      break;
+    case 0x17:
+      if (op & 0x20) return false;
+      break;
+    default: break;
+  }
+  const int e = 8 << size;
+  const uint32_t elements = (64u << q) >> (3 + size);
+  uint64_t out[2] = {0, 0};
+  const bool pairwise = opc >= 0x14 && opc != 0x16;
+  // Pairwise: the operands are Vm:Vn (Vn's elements first); element i combines elements 2i, 2i+1.
+  const uint32_t pop = opc == 0x14 ? (op & 0x20) | 0x0c : opc == 0x15 ? (op & 0x20) | 0x0d : 0x10;
+  for (uint32_t i = 0; i < elements; ++i) {
+    uint64_t x;
+    if (pairwise) {
+      const uint32_t j = 2 * i, k = j + 1;
+      const uint64_t a = j < elements ? si_elem(vn, j, size) : si_elem(vm, j - elements, size);
+      const uint64_t b = k < elements ? si_elem(vn, k, size) : si_elem(vm, k - elements, size);
+      x = si_3same_elem(pop, e, a, b, 0, sat);
+    } else {
+      x = si_3same_elem(op, e, si_elem(vn, i, size), si_elem(vm, i, size), si_elem(vd, i, size), sat);
+    }
+    si_set_elem(out, i, size, x);
+  }
+  r[0] = out[0];
+  r[1] = out[1];
+  return true;
+}
+
+// ------------------------------------------------------------------ two-register misc
+
+// One element of the misc operations that map an element to an element of the same size.
+CUARM_HD inline CUARM_NOINLINE uint64_t si_misc_elem(uint32_t op, int e, uint64_t a, uint64_t acc, bool& sat) {
+  const uint64_t m = ones(e), minv = uint64_t(1) << (e - 1);
+  const int64_t s = sext(a, e);
+  switch (op) {
+    case 0x03: {  // SUQADD: signed accumulator Vd plus unsigned Vn
+      if (e < 64) return si_sat_s(sext(acc, e) + int64_t(a), e, sat);
+      const uint64_t r = acc + a;
+      const bool carry = r < acc;
+      if ((acc >> 63) ? (carry && (r >> 63)) : (carry || (r >> 63))) return sat = true, ~0ull >> 1;
+      return r;
+    }
+    case 0x23: {  // USQADD: unsigned accumulator Vd plus signed Vn
+      if (e < 64) return si_sat_u(int64_t(acc) + s, e, sat);
+      const uint64_t r = acc + a;
+      const bool carry = r < acc;
+      if (s >= 0 && carry) return sat = true, ~0ull;
+      if (s < 0 && !carry) return sat = true, 0;
+      return r;
+    }
+    case 0x04: return uint64_t(clz64(((a >> 1) ^ a) & ones(e - 1)) - (65 - e));  // CLS
+    case 0x24: return uint64_t(clz64(a) - (64 - e));                               // CLZ
+    case 0x05: return uint64_t(popcount64(a));                                      // CNT
+    case 0x07:                                                                      // SQABS
+    case 0x27:                                                                      // SQNEG
+      if (a == minv) return sat = true, minv - 1;
+      return (op == 0x27 || s < 0) ? (0 - a) & m : a;
+    case 0x08: return s > 0 ? m : 0;    // CMGT #0
+    case 0x28: return s >= 0 ? m : 0;   // CMGE #0
+    case 0x09: return s == 0 ? m : 0;   // CMEQ #0
+    case 0x29: return s <= 0 ? m : 0;   // CMLE #0
+    case 0x0a: return s < 0 ? m : 0;    // CMLT #0
+    case 0x0b: return s < 0 ? (0 - a) & m : a;  // ABS (the most negative value stays)
+    default: return (0 - a) & m;                // NEG
+  }
+}
+
+// Narrowing of a 2e-bit element to e bits: XTN, SQXTN, UQXTN, SQXTUN.
+CUARM_HD CUARM_INLINE uint64_t si_narrow(uint32_t op, int e, uint64_t a, bool& sat) {
+  const int64_t s = sext(a, 2 * e);
+  switch (op) {
+    case 0x12: return a & ones(e);                   // XTN
+    case 0x14: return si_sat_s(s, e, sat);           // SQXTN
+    case 0x34: return a > ones(e) ? (sat = true, ones(e)) : a;  // UQXTN
+    default: return si_sat_u(s, e, sat);             // SQXTUN
+  }
+}
+
+// Two-register misc, vector and scalar. Returns false for a reserved size/opcode combination.
+CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, const uint64_t* vd, uint64_t* r,
+                                            bool& sat) {
+  const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 16, 12);
+  const uint32_t op = (bit(w, 29) << 5) | opc;
+  const int e = 8 << size;
+  r[0] = r[1] = 0;
+  if (bit(w, 28)) {  // scalar
+    switch (op) {
+      case 0x03: case 0x23: case 0x07: case 0x27: break;
+      case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a: case 0x0b: case 0x2b:
+        if (size != 3) return false;
+        break;
+      case 0x32: case 0x14: case 0x34:
+        if (size == 3) return false;
+        r[0] = si_narrow(op, e, si_elem(vn, 0, size + 1), sat);
+        return true;
+      default: return false;
+    }
+    r[0] = si_misc_elem(op, e, si_elem(vn, 0, size), si_elem(vd, 0, size), sat);
+    return true;
+  }
+  switch (op) {
+    case 0x00: case 0x20: case 0x01: {  // REV64, REV32, REV16: reverse elements in containers
+      const uint32_t csize = op == 0x00 ? 3 : op == 0x20 ? 2 : 1;
+      if (size >= csize) return false;
+      const uint32_t flip = (1u << (csize - size)) - 1, elements = (64u << q) >> (3 + size);
+      for (uint32_t i = 0; i < elements; ++i) si_set_elem(r, i, size, si_elem(vn, i ^ flip, size));
+      return true;
+    }
+    case 0x02: case 0x22: case 0x06: case 0x26: {  // SADDLP, UADDLP, SADALP, UADALP
+      if (size == 3) return false;
+      const bool uns = op & 0x20;
+      const uint32_t elements = (64u << q) >> (4 + size);
+      for (uint32_t i = 0; i < elements; ++i) {
+        const uint64_t a = si_elem(vn, 2 * i, size), b = si_elem(vn, 2 * i + 1, size);
+        uint64_t x = uns ? a + b : uint64_t(sext(a, e) + sext(b, e));
+        if (opc == 0x06) x += si_elem(vd, i, size + 1);
+        si_set_elem(r, i, size + 1, x & ones(2 * e));
+      }
+      return true;
+    }
+    case 0x05: case 0x25:  // CNT; NOT, RBIT (bytes)
+      if (size > (op == 0x25 ? 1u : 0u)) return false;
+      for (int h = 0; h < 2; ++h) {
+        const uint64_t a = vn[h];
+        uint64_t x = 0;
+        if (op == 0x25 && size == 0) {
+          x = ~a;
+        } else {
+          for (int i = 0; i < 8; ++i) {
+            const uint64_t b = (a >> (8 * i)) & 0xff;
+            x |= (op == 0x05 ? uint64_t(popcount64(b)) : bitreverse64(b) >> 56) << (8 * i);
+          }
+        }
+        r[h] = x;
+      }
+      if (!q) r[1] = 0;
+      return true;
+    case 0x12: case 0x32: case 0x14: case 0x34: {  // XTN, SQXTUN, SQXTN, UQXTN (and the 2 forms)
+      if (size == 3) return false;
+      uint64_t half[2] = {0, 0};
+      for (uint32_t i = 0; i < (64u >> (3 + size)); ++i)
+        si_set_elem(half, i, size, si_narrow(op, e, si_elem(vn, i, size + 1), sat));
+      r[0] = q ? vd[0] : half[0];
+      r[1] = q ? half[0] : 0;
+      return true;
+    }
+    case 0x33: {  // SHLL, SHLL2: widen the lower or upper half and shift left by esize
+      if (size == 3) return false;
+      const uint32_t elements = 64u >> (3 + size);
+      for (uint32_t i = 0; i < elements; ++i)
+        si_set_elem(r, i, size + 1, si_elem(vn, q * elements + i, size) << e);
+      return true;
+    }
+    case 0x04: case 0x24:
+      if (size == 3) return false;
+      break;
+    case 0x03: case 0x23: case 0x07: case 0x27: case 0x08: case 0x28: case 0x09: case 0x29:
+    case 0x0a: case 0x0b: case 0x2b:
+      if (size == 3 && !q) return false;
+      break;
+    default: return false;  // REV16 with U=1, CMLT #0 with U=1, SHLL with U=0
+  }
+  const uint32_t elements = (64u << q) >> (3 + size);
+  for (uint32_t i = 0; i < elements; ++i)
+    si_set_elem(r, i, size, si_misc_elem(op, e, si_elem(vn, i, size), si_elem(vd, i, size), sat));
+  return true;
+}
+
+// ------------------------------------------------------------------ across lanes
+
+// SADDLV, UADDLV, SMAXV, UMAXV, SMINV, UMINV, ADDV. Returns false when reserved.
+CUARM_HD inline CUARM_NOINLINE bool si_across(uint32_t w, const uint64_t* vn, uint64_t* r) {
+  const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 16, 12);
+  const uint32_t op = (bit(w, 29) << 5) | opc;
+  if (size == 3 || (size == 2 && !q)) return false;
+  if (opc != 0x03 && opc != 0x0a && opc != 0x1a && op != 0x1b) return false;
+  const int e = 8 << size;
+  const bool uns = op & 0x20;
+  const uint32_t elements = (64u << q) >> (3 + size);
+  const uint64_t first = si_elem(vn, 0, size);
+  int64_t acc = uns ? int64_t(first) : sext(first, e);
+  for (uint32_t i = 1; i < elements; ++i) {
+    const uint64_t a = si_elem(vn, i, size);
+    const int64_t x = uns ? int64_t(a) : sext(a, e);  // elements are at most 32 bits here
+    switch (opc) {
+      case 0x0a: acc = x > acc ? x : acc; break;
+      case 0x1a: acc = x < acc ? x : acc; break;
+      default: acc += x; break;
+    }
+  }
+  r[0] = uint64_t(acc) & ones(opc == 0x03 ? 2 * e : e);
+  r[1] = 0;
+  return true;
+}
+
+// ------------------------------------------------------------------ handlers
+
+template <class C>
+CUARM_HD CUARM_INLINE Stop si_finish(C& c, uint32_t w, const uint64_t* r, bool sat) {
+  const uint32_t d = bits(w, 4, 0);
+  c.s.v[d][0] = r[0];
+  c.s.v[d][1] = r[1];
+  if (sat) c.s.fpsr |= kFpsrQC;
+  return Stop::None;
+}
+
+// Three same (vector and scalar): SHADD ... ADDP, the logical ops, and their U forms.
+template <class C>
+CUARM_HD Stop op_simd_int_3same(C& c, uint32_t w) {
+  uint64_t r[2];
+  bool sat = false;
+  if (!si_three_same(w, c.s.v[bits(w, 9, 5)], c.s.v[bits(w, 20, 16)], c.s.v[bits(w, 4, 0)], r, sat))
+    return undefined(c, w);
+  return si_finish(c, w, r, sat);
+}
+
+// Two-register misc (vector and scalar), integer opcodes.
+template <class C>
+CUARM_HD Stop op_simd_int_misc(C& c, uint32_t w) {
+  uint64_t r[2];
+  bool sat = false;
+  if (!si_misc(w, c.s.v[bits(w, 9, 5)], c.s.v[bits(w, 4, 0)], r, sat)) return undefined(c, w);
+  return si_finish(c, w, r, sat);
+}
+
+// Across lanes, integer opcodes.
+template <class C>
+CUARM_HD Stop op_simd_int_across(C& c, uint32_t w) {
+  uint64_t r[2];
+  if (!si_across(w, c.s.v[bits(w, 9, 5)], r)) return undefined(c, w);
+  return si_finish(c, w, r, false);
+}
+
+// ADDP (scalar): Dd = Vn.D[0] + Vn.D[1]; only 64-bit elements are allocated.
+template <class C>
+CUARM_HD Stop op_simd_int_saddp(C& c, uint32_t w) {
+  if (bits(w, 23, 22) != 3) return undefined(c, w);
+  const uint64_t* vn = c.s.v[bits(w, 9, 5)];
+  const uint64_t r[2] = {vn[0] + vn[1], 0};
+  return si_finish(c, w, r, false);
+}
+
+}  // namespace cuarm::core
