@@ -88,8 +88,8 @@ CUARM_HD CUARM_INLINE uint64_t si_qaddsub(uint64_t a, uint64_t b, int e, bool un
 // SSHL/USHL/SRSHL/URSHL/SQSHL/UQSHL/SQRSHL/UQRSHL: shift the esize-bit element a by the signed
 // byte at the bottom of b (left if positive, right if negative), as in the manual's unbounded
 // integer arithmetic.
-CUARM_HD inline CUARM_NOINLINE uint64_t si_shl_reg(uint64_t a, uint64_t b, int e, bool uns, bool rnd, bool satq,
-                                                   bool& sat) {
+CUARM_HD CUARM_INLINE uint64_t si_shl_reg(uint64_t a, uint64_t b, int e, bool uns, bool rnd, bool satq,
+                                           bool& sat) {
   const int shift = int(int8_t(uint8_t(b)));
   const int64_t s = sext(a, e);
   if (shift >= 0) {
@@ -130,8 +130,8 @@ CUARM_HD CUARM_INLINE uint64_t si_pmul8(uint64_t a, uint64_t b) {
 // ------------------------------------------------------------------ three same
 
 // One element of a three-same operation. op = U:opcode; acc is Vd's element (SABA, MLA, ...).
-CUARM_HD inline CUARM_NOINLINE uint64_t si_3same_elem(uint32_t op, int e, uint64_t a, uint64_t b, uint64_t acc,
-                                                      bool& sat) {
+CUARM_HD CUARM_INLINE uint64_t si_3same_elem(uint32_t op, int e, uint64_t a, uint64_t b, uint64_t acc,
+                                              bool& sat) {
   const bool uns = op & 0x20;
   // The compares and the halving/max/min/difference forms see elements as integers.
   const int64_t x = uns ? int64_t(a) : sext(a, e), y = uns ? int64_t(b) : sext(b, e);
@@ -165,27 +165,36 @@ CUARM_HD inline CUARM_NOINLINE uint64_t si_3same_elem(uint32_t op, int e, uint64
   }
 }
 
+// Whether U:opcode is allocated with this size (and Q) in three same (vector or scalar); the
+// vector logical ops (opcode 00011) are handled apart.
+CUARM_HD CUARM_INLINE bool si_3same_allocated(bool scalar, uint32_t q, uint32_t size, uint32_t op) {
+  const uint32_t opc = op & 0x1f;
+  if (scalar) {
+    switch (opc) {
+      case 0x01: case 0x05: case 0x09: case 0x0b: return true;  // saturating: any size
+      case 0x06: case 0x07: case 0x08: case 0x0a: case 0x10: case 0x11: return size == 3;
+      case 0x16: return size == 1 || size == 2;
+      default: return false;
+    }
+  }
+  if (size == 3 && !q) return false;
+  switch (opc) {
+    case 0x00: case 0x02: case 0x04: case 0x0c: case 0x0d: case 0x0e: case 0x0f: case 0x12:
+    case 0x14: case 0x15: return size != 3;
+    case 0x13: return size != 3 && (!(op & 0x20) || size == 0);  // PMUL: bytes only
+    case 0x16: return size == 1 || size == 2;
+    case 0x17: return !(op & 0x20);
+    default: return true;
+  }
+}
+
 // Three same, vector and scalar. Returns false for a reserved size/opcode combination.
 CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn, const uint64_t* vm,
                                                   const uint64_t* vd, uint64_t* r, bool& sat) {
   const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 15, 11);
   const uint32_t op = (bit(w, 29) << 5) | opc;
   const bool scalar = bit(w, 28);
-  if (scalar) {
-    bool ok;
-    switch (opc) {
-      case 0x01: case 0x05: case 0x09: case 0x0b: ok = true; break;  // saturating: any size
-      case 0x06: case 0x07: case 0x08: case 0x0a: case 0x10: case 0x11: ok = size == 3; break;
-      case 0x16: ok = size == 1 || size == 2; break;
-      default: ok = false; break;
-    }
-    if (!ok) return false;
-    const int e = 8 << size;
-    r[0] = si_3same_elem(op, e, si_elem(vn, 0, size), si_elem(vm, 0, size), 0, sat);
-    r[1] = 0;
-    return true;
-  }
-  if (opc == 0x03) {  // logical: size selects the operation
+  if (!scalar && opc == 0x03) {  // logical: size selects the operation
     for (int h = 0; h < 2; ++h) {
       const uint64_t a = vn[h], b = vm[h], d = vd[h];
       uint64_t x;
@@ -204,40 +213,24 @@ CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn
     if (!q) r[1] = 0;
     return true;
   }
-  if (size == 3 && !q) return false;
-  switch (opc) {
-    case 0x00: case 0x02: case 0x04: case 0x0c: case 0x0d: case 0x0e: case 0x0f: case 0x12:
-    case 0x14: case 0x15:
-      if (size == 3) return false;
-      break;
-    case 0x13:
-      if (size == 3 || ((op & 0x20) && size != 0)) return false;
-      break;
-    case 0x16:
-      if (size == 0 || size == 3) return false;
-      break;
-    case 0x17:
-      if (op & 0x20) return false;
-      break;
-    default: break;
-  }
+  if (!si_3same_allocated(scalar, q, size, op)) return false;
   const int e = 8 << size;
-  const uint32_t elements = (64u << q) >> (3 + size);
-  uint64_t out[2] = {0, 0};
-  const bool pairwise = opc >= 0x14 && opc != 0x16;
+  const uint32_t elements = scalar ? 1 : (64u << q) >> (3 + size);
   // Pairwise: the operands are Vm:Vn (Vn's elements first); element i combines elements 2i, 2i+1.
-  const uint32_t pop = opc == 0x14 ? (op & 0x20) | 0x0c : opc == 0x15 ? (op & 0x20) | 0x0d : 0x10;
+  const bool pairwise = !scalar && opc >= 0x14 && opc != 0x16;
+  const uint32_t eop = !pairwise ? op : opc == 0x14 ? (op & 0x20) | 0x0c : opc == 0x15 ? (op & 0x20) | 0x0d : 0x10;
+  uint64_t out[2] = {0, 0};
   for (uint32_t i = 0; i < elements; ++i) {
-    uint64_t x;
+    uint64_t a, b;
     if (pairwise) {
       const uint32_t j = 2 * i, k = j + 1;
-      const uint64_t a = j < elements ? si_elem(vn, j, size) : si_elem(vm, j - elements, size);
-      const uint64_t b = k < elements ? si_elem(vn, k, size) : si_elem(vm, k - elements, size);
-      x = si_3same_elem(pop, e, a, b, 0, sat);
+      a = j < elements ? si_elem(vn, j, size) : si_elem(vm, j - elements, size);
+      b = k < elements ? si_elem(vn, k, size) : si_elem(vm, k - elements, size);
     } else {
-      x = si_3same_elem(op, e, si_elem(vn, i, size), si_elem(vm, i, size), si_elem(vd, i, size), sat);
+      a = si_elem(vn, i, size);
+      b = si_elem(vm, i, size);
     }
-    si_set_elem(out, i, size, x);
+    si_set_elem(out, i, size, si_3same_elem(eop, e, a, b, si_elem(vd, i, size), sat));
   }
   r[0] = out[0];
   r[1] = out[1];
@@ -247,7 +240,7 @@ CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn
 // ------------------------------------------------------------------ two-register misc
 
 // One element of the misc operations that map an element to an element of the same size.
-CUARM_HD inline CUARM_NOINLINE uint64_t si_misc_elem(uint32_t op, int e, uint64_t a, uint64_t acc, bool& sat) {
+CUARM_HD CUARM_INLINE uint64_t si_misc_elem(uint32_t op, int e, uint64_t a, uint64_t acc, bool& sat) {
   const uint64_t m = ones(e), minv = uint64_t(1) << (e - 1);
   const int64_t s = sext(a, e);
   switch (op) {
@@ -300,21 +293,16 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
   const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 16, 12);
   const uint32_t op = (bit(w, 29) << 5) | opc;
   const int e = 8 << size;
+  const bool scalar = bit(w, 28);
   r[0] = r[1] = 0;
-  if (bit(w, 28)) {  // scalar
+  if (scalar) {  // the scalar forms: one element, and only these opcodes
     switch (op) {
-      case 0x03: case 0x23: case 0x07: case 0x27: break;
+      case 0x03: case 0x23: case 0x07: case 0x27: case 0x32: case 0x14: case 0x34: break;
       case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a: case 0x0b: case 0x2b:
         if (size != 3) return false;
         break;
-      case 0x32: case 0x14: case 0x34:
-        if (size == 3) return false;
-        r[0] = si_narrow(op, e, si_elem(vn, 0, size + 1), sat);
-        return true;
       default: return false;
     }
-    r[0] = si_misc_elem(op, e, si_elem(vn, 0, size), si_elem(vd, 0, size), sat);
-    return true;
   }
   switch (op) {
     case 0x00: case 0x20: case 0x01: {  // REV64, REV32, REV16: reverse elements in containers
@@ -356,10 +344,12 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
     case 0x12: case 0x32: case 0x14: case 0x34: {  // XTN, SQXTUN, SQXTN, UQXTN (and the 2 forms)
       if (size == 3) return false;
       uint64_t half[2] = {0, 0};
-      for (uint32_t i = 0; i < (64u >> (3 + size)); ++i)
+      const uint32_t elements = scalar ? 1 : 64u >> (3 + size);
+      for (uint32_t i = 0; i < elements; ++i)
         si_set_elem(half, i, size, si_narrow(op, e, si_elem(vn, i, size + 1), sat));
-      r[0] = q ? vd[0] : half[0];
-      r[1] = q ? half[0] : 0;
+      const bool upper = q && !scalar;  // the 2 forms fill the upper half, keeping the lower
+      r[0] = upper ? vd[0] : half[0];
+      r[1] = upper ? half[0] : 0;
       return true;
     }
     case 0x33: {  // SHLL, SHLL2: widen the lower or upper half and shift left by esize
@@ -378,7 +368,7 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
       break;
     default: return false;  // REV16 with U=1, CMLT #0 with U=1, SHLL with U=0
   }
-  const uint32_t elements = (64u << q) >> (3 + size);
+  const uint32_t elements = scalar ? 1 : (64u << q) >> (3 + size);
   for (uint32_t i = 0; i < elements; ++i)
     si_set_elem(r, i, size, si_misc_elem(op, e, si_elem(vn, i, size), si_elem(vd, i, size), sat));
   return true;
