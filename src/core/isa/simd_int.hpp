@@ -1,8 +1,9 @@
-// Advanced SIMD integer (Arm manual C4.1.6x): three same, two-register miscellaneous and
-// across-lanes classes (integer opcodes only), and their scalar forms (scalar three same,
-// scalar two-register misc, scalar pairwise ADDP). The FP opcodes of these classes (three same
-// 11xxx, misc 011xx with size 1x and 1x11x/11xxx, FP across-lanes and pairwise, URECPE/URSQRTE)
-// belong to simd_fp.hpp: the patterns below fix enough opcode bits never to match them.
+// Advanced SIMD integer (the Arm manual's "Data Processing -- Scalar Floating-Point and
+// Advanced SIMD" encodings): three same, two-register miscellaneous and across-lanes classes
+// (integer opcodes only), and their scalar forms (scalar three same, scalar two-register misc,
+// scalar pairwise ADDP). The FP opcodes of these classes (three same 11xxx, misc 011xx with
+// size 1x and 1x11x/11xxx, FP across-lanes and pairwise, URECPE/URSQRTE) belong to
+// simd_fp.hpp: the patterns below fix enough opcode bits never to match them.
 // Every operation works on a copy of the 128-bit sources and returns the whole 128-bit result,
 // so that the handlers only read registers, call one out-of-line function and write V[d].
 #pragma once
@@ -17,14 +18,14 @@
   X(SIMD_INT_3SAME_HI, "0QU01110ss1mmmmm10ooo1nnnnnddddd", op_simd_int_3same, 0)       \
   X(SIMD_INT_S3SAME, "01U11110ss1mmmmm0oooo1nnnnnddddd", op_simd_int_3same, 0)         \
   X(SIMD_INT_S3SAME_HI, "01U11110ss1mmmmm10ooo1nnnnnddddd", op_simd_int_3same, 0)      \
-  X(SIMD_INT_MISC, "0QU01110ss1000000ooo10nnnnnddddd", op_simd_int_misc, 0)           \
-  X(SIMD_INT_MISC_CMP, "0QU01110ss10000010oo10nnnnnddddd", op_simd_int_misc, 0)       \
-  X(SIMD_INT_MISC_NARROW, "0QU01110ss100001001o10nnnnnddddd", op_simd_int_misc, 0)    \
-  X(SIMD_INT_MISC_QXTN, "0QU01110ss100001010010nnnnnddddd", op_simd_int_misc, 0)   \
-  X(SIMD_INT_SMISC, "01U11110ss1000000ooo10nnnnnddddd", op_simd_int_misc, 0)          \
-  X(SIMD_INT_SMISC_CMP, "01U11110ss10000010oo10nnnnnddddd", op_simd_int_misc, 0)      \
-  X(SIMD_INT_SMISC_NARROW, "01U11110ss100001001o10nnnnnddddd", op_simd_int_misc, 0)   \
-  X(SIMD_INT_SMISC_QXTN, "01U11110ss100001010010nnnnnddddd", op_simd_int_misc, 0)  \
+  X(SIMD_INT_MISC, "0QU01110ss1000000ooo10nnnnnddddd", op_simd_int_misc, 0)            \
+  X(SIMD_INT_MISC_CMP, "0QU01110ss10000010oo10nnnnnddddd", op_simd_int_misc, 0)        \
+  X(SIMD_INT_MISC_NARROW, "0QU01110ss100001001o10nnnnnddddd", op_simd_int_misc, 0)     \
+  X(SIMD_INT_MISC_QXTN, "0QU01110ss100001010010nnnnnddddd", op_simd_int_misc, 0)       \
+  X(SIMD_INT_SMISC, "01U11110ss1000000ooo10nnnnnddddd", op_simd_int_misc, 0)           \
+  X(SIMD_INT_SMISC_CMP, "01U11110ss10000010oo10nnnnnddddd", op_simd_int_misc, 0)       \
+  X(SIMD_INT_SMISC_NARROW, "01U11110ss100001001o10nnnnnddddd", op_simd_int_misc, 0)    \
+  X(SIMD_INT_SMISC_QXTN, "01U11110ss100001010010nnnnnddddd", op_simd_int_misc, 0)      \
   X(SIMD_INT_ACROSS, "0QU01110ss11000oo01o10nnnnnddddd", op_simd_int_across, 0)        \
   X(SIMD_INT_SADDP, "01011110ss110001101110nnnnnddddd", op_simd_int_saddp, 0)
 
