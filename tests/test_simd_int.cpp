@@ -317,6 +317,8 @@ TEST(SimdIntMisc, SaturatingAccumulate) {
   // -2^63 + (2^64-1) = 2^63-1 and 1 + (2^63-2) fit.
   expect("suqadd_2d", D({kAll, kMax64 - 1}), {}, D({kMax64, kMax64}), false, D({kMin64, 1}));
   expect("suqadd_2d", D({kMin64, kMax64}), {}, D({kMax64, kMax64}), true, D({kAll, 1}));
+  // A negative accumulator can overflow too: -1 + (2^64-1) saturates; -2^63 + 2^63 = 0.
+  expect("suqadd_2d", D({kAll, kMin64}), {}, D({kMax64, 0}), true, D({kAll, kMin64}));
   expect("usqadd_2d", D({1, kAll - 1}), {}, D({kAll, 0}), true, D({kAll, 1}));
   expect("usqadd_2d", D({kMin64, kAll - 1}), {}, D({kMax64, 0}), false, D({kAll, 2}));
 }
