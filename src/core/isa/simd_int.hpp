@@ -8,6 +8,7 @@
 // so that the handlers only read registers, call one out-of-line function and write V[d].
 #pragma once
 #include "../exec.hpp"
+#include "../simd.hpp"
 
 // Field letters: Q=Q U=U s=size m=Rm o=opcode n=Rn d=Rd.
 // Three same: opcode 0xxxx and 10xxx (11xxx is FP). Two-register misc: opcodes 00xxx, 010xx,
@@ -30,27 +31,6 @@
   X(SIMD_INT_SADDP, "01011110ss110001101110nnnnnddddd", op_simd_int_saddp, 0)
 
 namespace cuarm::core {
-
-// ------------------------------------------------------------------ elements
-// (Private until src/core/simd.hpp lands with the shared element helpers.)
-
-constexpr uint32_t kFpsrQC = 1u << 27;  // FPSR.QC: cumulative saturation
-
-// Element i of size 8 << size bits of a 128-bit value (low 64 bits first).
-CUARM_HD CUARM_INLINE uint64_t si_elem(const uint64_t* v, uint32_t i, uint32_t size) {
-  if (size == 3) return v[i];
-  const uint32_t pos = i << (3 + size);
-  return (v[pos >> 6] >> (pos & 63)) & ones(8 << size);
-}
-CUARM_HD CUARM_INLINE void si_set_elem(uint64_t* v, uint32_t i, uint32_t size, uint64_t x) {
-  if (size == 3) {
-    v[i] = x;
-    return;
-  }
-  const uint32_t pos = i << (3 + size), sh = pos & 63;
-  const uint64_t m = ones(8 << size) << sh;
-  v[pos >> 6] = (v[pos >> 6] & ~m) | ((x << sh) & m);
-}
 
 // ------------------------------------------------------------------ saturation and shifts
 
@@ -190,14 +170,14 @@ CUARM_HD CUARM_INLINE bool si_3same_allocated(bool scalar, uint32_t q, uint32_t 
 }
 
 // Three same, vector and scalar. Returns false for a reserved size/opcode combination.
-CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn, const uint64_t* vm,
-                                                  const uint64_t* vd, uint64_t* r, bool& sat) {
+CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const Vec128& vn, const Vec128& vm,
+                                                  const Vec128& vd, Vec128& r, bool& sat) {
   const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 15, 11);
   const uint32_t op = (bit(w, 29) << 5) | opc;
   const bool scalar = bit(w, 28);
   if (!scalar && opc == 0x03) {  // logical: size selects the operation
     for (int h = 0; h < 2; ++h) {
-      const uint64_t a = vn[h], b = vm[h], d = vd[h];
+      const uint64_t a = h ? vn.hi : vn.lo, b = h ? vm.hi : vm.lo, d = h ? vd.hi : vd.lo;
       uint64_t x;
       switch (((op >> 3) & 4) | size) {
         case 0: x = a & b; break;                 // AND
@@ -209,9 +189,9 @@ CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn
         case 6: x = (b & a) | (~b & d); break;    // BIT: insert Vn where Vm is 1
         default: x = (b & d) | (~b & a); break;   // BIF: insert Vn where Vm is 0
       }
-      r[h] = x;
+      (h ? r.hi : r.lo) = x;
     }
-    if (!q) r[1] = 0;
+    if (!q) r.hi = 0;
     return true;
   }
   if (!si_3same_allocated(scalar, q, size, op)) return false;
@@ -220,21 +200,20 @@ CUARM_HD inline CUARM_NOINLINE bool si_three_same(uint32_t w, const uint64_t* vn
   // Pairwise: the operands are Vm:Vn (Vn's elements first); element i combines elements 2i, 2i+1.
   const bool pairwise = !scalar && opc >= 0x14 && opc != 0x16;
   const uint32_t eop = !pairwise ? op : opc == 0x14 ? (op & 0x20) | 0x0c : opc == 0x15 ? (op & 0x20) | 0x0d : 0x10;
-  uint64_t out[2] = {0, 0};
+  Vec128 out{0, 0};
   for (uint32_t i = 0; i < elements; ++i) {
     uint64_t a, b;
     if (pairwise) {
       const uint32_t j = 2 * i, k = j + 1;
-      a = j < elements ? si_elem(vn, j, size) : si_elem(vm, j - elements, size);
-      b = k < elements ? si_elem(vn, k, size) : si_elem(vm, k - elements, size);
+      a = j < elements ? velem_get(vn, j, e) : velem_get(vm, j - elements, e);
+      b = k < elements ? velem_get(vn, k, e) : velem_get(vm, k - elements, e);
     } else {
-      a = si_elem(vn, i, size);
-      b = si_elem(vm, i, size);
+      a = velem_get(vn, i, e);
+      b = velem_get(vm, i, e);
     }
-    si_set_elem(out, i, size, si_3same_elem(eop, e, a, b, si_elem(vd, i, size), sat));
+    velem_put(out, i, e, si_3same_elem(eop, e, a, b, velem_get(vd, i, e), sat));
   }
-  r[0] = out[0];
-  r[1] = out[1];
+  r = out;
   return true;
 }
 
@@ -289,13 +268,13 @@ CUARM_HD CUARM_INLINE uint64_t si_narrow(uint32_t op, int e, uint64_t a, bool& s
 }
 
 // Two-register misc, vector and scalar. Returns false for a reserved size/opcode combination.
-CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, const uint64_t* vd, uint64_t* r,
+CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const Vec128& vn, const Vec128& vd, Vec128& r,
                                             bool& sat) {
   const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 16, 12);
   const uint32_t op = (bit(w, 29) << 5) | opc;
   const int e = 8 << size;
   const bool scalar = bit(w, 28);
-  r[0] = r[1] = 0;
+  r = Vec128{0, 0};
   if (scalar) {  // the scalar forms: one element, and only these opcodes
     switch (op) {
       case 0x03: case 0x23: case 0x07: case 0x27: case 0x32: case 0x14: case 0x34: break;
@@ -310,7 +289,7 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
       const uint32_t csize = op == 0x00 ? 3 : op == 0x20 ? 2 : 1;
       if (size >= csize) return false;
       const uint32_t flip = (1u << (csize - size)) - 1, elements = (64u << q) >> (3 + size);
-      for (uint32_t i = 0; i < elements; ++i) si_set_elem(r, i, size, si_elem(vn, i ^ flip, size));
+      for (uint32_t i = 0; i < elements; ++i) velem_put(r, i, e, velem_get(vn, i ^ flip, e));
       return true;
     }
     case 0x02: case 0x22: case 0x06: case 0x26: {  // SADDLP, UADDLP, SADALP, UADALP
@@ -318,17 +297,17 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
       const bool uns = op & 0x20;
       const uint32_t elements = (64u << q) >> (4 + size);
       for (uint32_t i = 0; i < elements; ++i) {
-        const uint64_t a = si_elem(vn, 2 * i, size), b = si_elem(vn, 2 * i + 1, size);
+        const uint64_t a = velem_get(vn, 2 * i, e), b = velem_get(vn, 2 * i + 1, e);
         uint64_t x = uns ? a + b : uint64_t(sext(a, e) + sext(b, e));
-        if (opc == 0x06) x += si_elem(vd, i, size + 1);
-        si_set_elem(r, i, size + 1, x & ones(2 * e));
+        if (opc == 0x06) x += velem_get(vd, i, 2 * e);
+        velem_put(r, i, 2 * e, x & ones(2 * e));
       }
       return true;
     }
     case 0x05: case 0x25:  // CNT; NOT, RBIT (bytes)
       if (size > (op == 0x25 ? 1u : 0u)) return false;
       for (int h = 0; h < 2; ++h) {
-        const uint64_t a = vn[h];
+        const uint64_t a = h ? vn.hi : vn.lo;
         uint64_t x = 0;
         if (op == 0x25 && size == 0) {
           x = ~a;
@@ -338,26 +317,25 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
             x |= (op == 0x05 ? uint64_t(popcount64(b)) : bitreverse64(b) >> 56) << (8 * i);
           }
         }
-        r[h] = x;
+        (h ? r.hi : r.lo) = x;
       }
-      if (!q) r[1] = 0;
+      if (!q) r.hi = 0;
       return true;
     case 0x12: case 0x32: case 0x14: case 0x34: {  // XTN, SQXTUN, SQXTN, UQXTN (and the 2 forms)
       if (size == 3) return false;
-      uint64_t half[2] = {0, 0};
+      Vec128 half{0, 0};
       const uint32_t elements = scalar ? 1 : 64u >> (3 + size);
       for (uint32_t i = 0; i < elements; ++i)
-        si_set_elem(half, i, size, si_narrow(op, e, si_elem(vn, i, size + 1), sat));
+        velem_put(half, i, e, si_narrow(op, e, velem_get(vn, i, 2 * e), sat));
       const bool upper = q && !scalar;  // the 2 forms fill the upper half, keeping the lower
-      r[0] = upper ? vd[0] : half[0];
-      r[1] = upper ? half[0] : 0;
+      r = Vec128{upper ? vd.lo : half.lo, upper ? half.lo : 0};
       return true;
     }
     case 0x33: {  // SHLL, SHLL2: widen the lower or upper half and shift left by esize
       if (size == 3) return false;
       const uint32_t elements = 64u >> (3 + size);
       for (uint32_t i = 0; i < elements; ++i)
-        si_set_elem(r, i, size + 1, si_elem(vn, q * elements + i, size) << e);
+        velem_put(r, i, 2 * e, velem_get(vn, q * elements + i, e) << e);
       return true;
     }
     case 0x04: case 0x24:
@@ -371,14 +349,14 @@ CUARM_HD inline CUARM_NOINLINE bool si_misc(uint32_t w, const uint64_t* vn, cons
   }
   const uint32_t elements = scalar ? 1 : (64u << q) >> (3 + size);
   for (uint32_t i = 0; i < elements; ++i)
-    si_set_elem(r, i, size, si_misc_elem(op, e, si_elem(vn, i, size), si_elem(vd, i, size), sat));
+    velem_put(r, i, e, si_misc_elem(op, e, velem_get(vn, i, e), velem_get(vd, i, e), sat));
   return true;
 }
 
 // ------------------------------------------------------------------ across lanes
 
 // SADDLV, UADDLV, SMAXV, UMAXV, SMINV, UMINV, ADDV. Returns false when reserved.
-CUARM_HD inline CUARM_NOINLINE bool si_across(uint32_t w, const uint64_t* vn, uint64_t* r) {
+CUARM_HD inline CUARM_NOINLINE bool si_across(uint32_t w, const Vec128& vn, Vec128& r) {
   const uint32_t q = bit(w, 30), size = bits(w, 23, 22), opc = bits(w, 16, 12);
   const uint32_t op = (bit(w, 29) << 5) | opc;
   if (size == 3 || (size == 2 && !q)) return false;
@@ -386,10 +364,10 @@ CUARM_HD inline CUARM_NOINLINE bool si_across(uint32_t w, const uint64_t* vn, ui
   const int e = 8 << size;
   const bool uns = op & 0x20;
   const uint32_t elements = (64u << q) >> (3 + size);
-  const uint64_t first = si_elem(vn, 0, size);
+  const uint64_t first = velem_get(vn, 0, e);
   int64_t acc = uns ? int64_t(first) : sext(first, e);
   for (uint32_t i = 1; i < elements; ++i) {
-    const uint64_t a = si_elem(vn, i, size);
+    const uint64_t a = velem_get(vn, i, e);
     const int64_t x = uns ? int64_t(a) : sext(a, e);  // elements are at most 32 bits here
     switch (opc) {
       case 0x0a: acc = x > acc ? x : acc; break;
@@ -397,28 +375,25 @@ CUARM_HD inline CUARM_NOINLINE bool si_across(uint32_t w, const uint64_t* vn, ui
       default: acc += x; break;
     }
   }
-  r[0] = uint64_t(acc) & ones(opc == 0x03 ? 2 * e : e);
-  r[1] = 0;
+  r = Vec128{uint64_t(acc) & ones(opc == 0x03 ? 2 * e : e), 0};
   return true;
 }
 
 // ------------------------------------------------------------------ handlers
 
 template <class C>
-CUARM_HD CUARM_INLINE Stop si_finish(C& c, uint32_t w, const uint64_t* r, bool sat) {
-  const uint32_t d = bits(w, 4, 0);
-  c.s.v[d][0] = r[0];
-  c.s.v[d][1] = r[1];
-  if (sat) c.s.fpsr |= kFpsrQC;
+CUARM_HD CUARM_INLINE Stop si_finish(C& c, uint32_t w, const Vec128& r, bool sat) {
+  vset(c, bits(w, 4, 0), r);
+  if (sat) set_qc(c);
   return Stop::None;
 }
 
 // Three same (vector and scalar): SHADD ... ADDP, the logical ops, and their U forms.
 template <class C>
 CUARM_HD Stop op_simd_int_3same(C& c, uint32_t w) {
-  uint64_t r[2];
+  Vec128 r;
   bool sat = false;
-  if (!si_three_same(w, c.s.v[bits(w, 9, 5)], c.s.v[bits(w, 20, 16)], c.s.v[bits(w, 4, 0)], r, sat))
+  if (!si_three_same(w, vget(c, bits(w, 9, 5)), vget(c, bits(w, 20, 16)), vget(c, bits(w, 4, 0)), r, sat))
     return undefined(c, w);
   return si_finish(c, w, r, sat);
 }
@@ -426,17 +401,17 @@ CUARM_HD Stop op_simd_int_3same(C& c, uint32_t w) {
 // Two-register misc (vector and scalar), integer opcodes.
 template <class C>
 CUARM_HD Stop op_simd_int_misc(C& c, uint32_t w) {
-  uint64_t r[2];
+  Vec128 r;
   bool sat = false;
-  if (!si_misc(w, c.s.v[bits(w, 9, 5)], c.s.v[bits(w, 4, 0)], r, sat)) return undefined(c, w);
+  if (!si_misc(w, vget(c, bits(w, 9, 5)), vget(c, bits(w, 4, 0)), r, sat)) return undefined(c, w);
   return si_finish(c, w, r, sat);
 }
 
 // Across lanes, integer opcodes.
 template <class C>
 CUARM_HD Stop op_simd_int_across(C& c, uint32_t w) {
-  uint64_t r[2];
-  if (!si_across(w, c.s.v[bits(w, 9, 5)], r)) return undefined(c, w);
+  Vec128 r;
+  if (!si_across(w, vget(c, bits(w, 9, 5)), r)) return undefined(c, w);
   return si_finish(c, w, r, false);
 }
 
@@ -444,9 +419,9 @@ CUARM_HD Stop op_simd_int_across(C& c, uint32_t w) {
 template <class C>
 CUARM_HD Stop op_simd_int_saddp(C& c, uint32_t w) {
   if (bits(w, 23, 22) != 3) return undefined(c, w);
-  const uint64_t* vn = c.s.v[bits(w, 9, 5)];
-  const uint64_t r[2] = {vn[0] + vn[1], 0};
-  return si_finish(c, w, r, false);
+  const Vec128 vn = vget(c, bits(w, 9, 5));
+  vset64(c, bits(w, 4, 0), vn.lo + vn.hi);
+  return Stop::None;
 }
 
 }  // namespace cuarm::core
