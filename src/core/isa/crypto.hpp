@@ -1,4 +1,4 @@
-// Cryptographic extension of the Cortex-A53 profile (Arm manual C4.1.x "Cryptographic AES",
+// Cryptographic extension of the Cortex-A53 profile (Arm manual classes "Cryptographic AES",
 // "... three-register SHA", "... two-register SHA"): AESE/AESD/AESMC/AESIMC,
 // SHA1C/SHA1P/SHA1M/SHA1SU0/SHA256H/SHA256H2/SHA256SU1, SHA1H/SHA1SU1/SHA256SU0. PMULL (64-bit)
 // lives with the other three-different forms in simd_shift_long.hpp.

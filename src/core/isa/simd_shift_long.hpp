@@ -1,4 +1,4 @@
-// Advanced SIMD integer classes with widening, narrowing or shifted results (Arm manual C4.1.x,
+// Advanced SIMD integer classes with widening, narrowing or shifted results (Arm manual encoding classes
 // "Advanced SIMD three different", "... shift by immediate", "... x indexed element", vector
 // and scalar): the long/wide/high-narrow add, subtract, absolute difference and multiply
 // family including the saturating doubling forms and PMULL (8-bit and the 64-bit crypto form),
