@@ -54,7 +54,7 @@ Q v(const Registers& r, int n) { return {r.v[n][0], r.v[n][1]}; }
 // FIPS-197 Appendix B, round 1.
 const char* const kInput = "3243f6a8885a308d313198a2e0370734";
 const char* const kKey = "2b7e151628aed2a6abf7158809cf4f3c";
-const char* const kRound1Start = "193de3bea0f4e22b9ac68d2ae9f84808";   // input ^ key
+const char* const kRound1Start = "193de3bea0f4e22b9ac68d2ae9f84808";     // input ^ key
 const char* const kAfterShiftRows = "d4bf5d30e0b452aeb84111f11e2798e5";  // after SubBytes, ShiftRows
 const char* const kAfterMixColumns = "046681e5e0cb199a48f8d37a2806264c";
 
@@ -104,8 +104,8 @@ TEST(Crypto, Sha256su1) {
   // r0 = sigma1(m2) + d0 + n1, r1 = sigma1(m3) + d1 + n2, r2 = sigma1(r0) + d2 + n3,
   // r3 = sigma1(r1) + d3 + m0, sigma1 = ROR 17 ^ ROR 19 ^ SHR 10:
   // sigma1(0x400) = 0x02800001, sigma1(0x02800001) = 0x110, sigma1(0x107) = 0xa36000
-  EXPECT_EQ(v(run("sha256su1", {{0, words(0, 7, 0, 0)}, {1, words(0xdead, 0, 0x100, 0x10)},
-                                {2, words(0x100000, 0xbeef, 0x400, 0)}}),
+  EXPECT_EQ(v(run("sha256su1",
+                  {{0, words(0, 7, 0, 0)}, {1, words(0xdead, 0, 0x100, 0x10)}, {2, words(0x100000, 0xbeef, 0x400, 0)}}),
               0),
             words(0x02800001, 0x107, 0x120, 0xb36000));
 }

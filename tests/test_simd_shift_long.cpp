@@ -54,12 +54,12 @@ TEST(SimdShlThreeDiff, AddSubLong) {
   expect(run("saddl", {{1, b1}, {2, b2}}), 0x0000fffe0080ff00, 0);  // -256, 128, -2, 0
   expect(run("uaddl", {{1, b1}, {2, b2}}), 0x010001fe00800100, 0);  // 0x100, 0x80, 0x1fe, 0x100
   // upper halves: 7fff+0001, 8000+8000, 1+2, ffff+ffff as signed 32-bit sums
-  expect(run("saddl2", {{1, {kJunk.lo, 0xffff000180007fff}}, {2, {kJunk.lo, 0xffff000280000001}}}),
-         0xffff000000008000, 0xfffffffe00000003);
-  expect(run("ssubl", {{1, {0x000000007fff8000, kJunk.hi}}, {2, {0x00000000ffff0001, kJunk.hi}}}),
-         0x00008000ffff7fff, 0);  // -32768-1, 32767-(-1)
-  expect(run("usubl2", {{1, {kJunk.lo, 0xffffffff00000000}}, {2, {kJunk.lo, 0x0000000100000001}}}),
-         0xffffffffffffffff, 0x00000000fffffffe);
+  expect(run("saddl2", {{1, {kJunk.lo, 0xffff000180007fff}}, {2, {kJunk.lo, 0xffff000280000001}}}), 0xffff000000008000,
+         0xfffffffe00000003);
+  expect(run("ssubl", {{1, {0x000000007fff8000, kJunk.hi}}, {2, {0x00000000ffff0001, kJunk.hi}}}), 0x00008000ffff7fff,
+         0);  // -32768-1, 32767-(-1)
+  expect(run("usubl2", {{1, {kJunk.lo, 0xffffffff00000000}}, {2, {kJunk.lo, 0x0000000100000001}}}), 0xffffffffffffffff,
+         0x00000000fffffffe);
 }
 
 TEST(SimdShlThreeDiff, AddSubWide) {
@@ -92,7 +92,7 @@ TEST(SimdShlThreeDiff, AbsoluteDifference) {
   expect(run("sabal", {{0, acc}, {1, b1}, {2, b2}}), 0x0000000000020104, 7);  // 5+255, 0xfffe+4
   expect(run("uabal", {{0, acc}, {1, b1}, {2, b2}}), 0x0000000000020006, 7);  // 5+1, 0xfffe+4
   const Q s1{0x0000000580000000, 0x0000000580000000}, s2{0xfffffffb7fffffff, 0xfffffffb7fffffff};
-  expect(run("sabdl", {{1, s1}, {2, s2}}), 0xffffffff, 10);        // |-2^31 - (2^31-1)|, |5 - -5|
+  expect(run("sabdl", {{1, s1}, {2, s2}}), 0xffffffff, 10);  // |-2^31 - (2^31-1)|, |5 - -5|
   expect(run("uabdl2", {{1, s1}, {2, s2}}), 1, 0xfffffff6);
 }
 
@@ -140,8 +140,8 @@ TEST(SimdShlThreeDiff, Scalar) {
   expect(run("sqdmull_s", {{0, kJunk}, {1, {0xaaaaaaaaaaaa8000, 0xffff}}, {2, {0x123456789abc8000, 1}}}), 0x7fffffff, 0,
          true);
   expect(run("sqdmull_s", {{1, {0xfffe, 0}}, {2, {0x0003, 0}}}), 0xfffffff4, 0, false);  // 2*-2*3
-  expect(run("sqdmlal_d", {{0, {0x8000000000000005, 0x99}}, {1, {0xffffffff, 0}}, {2, {3, 0}}}), 0x8000000000000000,
-         0, true);
+  expect(run("sqdmlal_d", {{0, {0x8000000000000005, 0x99}}, {1, {0xffffffff, 0}}, {2, {3, 0}}}), 0x8000000000000000, 0,
+         true);
   // 0x7ffffff0 - 2*-16*1 saturates; the bits above the element of Vd do not take part
   expect(run("sqdmlsl_s", {{0, {0xdead00007ffffff0, 5}}, {1, {0xfff0, 0}}, {2, {1, 0}}}), 0x7fffffff, 0, true);
 }
@@ -200,8 +200,9 @@ TEST(SimdShlShift, Narrow) {
   expect(run("sqshrun_h4", {{1, h}}), 0xffffff7f7000ffff, 0, true);
   expect(run("sqrshrun_h4", {{1, h}}), 0xffffff807000ffff, 0, true);
   expect(run("sqshrn_h4", {{1, {0x0700ff0007f00010, 0}}}), 0x0000000070f07f01, 0, false);
-  expect(run("shrn2_d32", {{0, {0x1111111111111111, 0x2222222222222222}}, {1, {0x123456789abcdef0, 0xfedcba9876543210}}}),
-         0x1111111111111111, 0xfedcba9812345678);
+  expect(
+      run("shrn2_d32", {{0, {0x1111111111111111, 0x2222222222222222}}, {1, {0x123456789abcdef0, 0xfedcba9876543210}}}),
+      0x1111111111111111, 0xfedcba9812345678);
   // (2^32-1 + 1) >> 1 = 2^31 saturates; (-(2^32) + 1 + 1) >> 1 = -2^31 + 1
   expect(run("sqrshrn2_d1", {{0, {0x3333333333333333, 7}}, {1, {0x00000000ffffffff, 0xffffffff00000001}}}),
          0x3333333333333333, 0x800000017fffffff, true);
@@ -247,7 +248,8 @@ TEST(SimdShlShift, Scalar) {
 TEST(SimdShlElement, SameSize) {
   expect(run("mul_h7", {{1, {0xffff800000020001, kJunk.hi}}, {2, {kJunk.lo, 0x0003000000000000}}}), 0xfffd800000060003,
          0);
-  expect(run("mul_v15_h5", {{1, {0x0004000300020001, 0x8000000700060005}}, {15, {0x9999999999999999, 0x7777777700025555}}}),
+  expect(run("mul_v15_h5",
+             {{1, {0x0004000300020001, 0x8000000700060005}}, {15, {0x9999999999999999, 0x7777777700025555}}}),
          0x0008000600040002, 0x0000000e000c000a);
   expect(run("mul_v31_s1", {{1, {0x0000000200000001, 0x80000000ffffffff}}, {31, {0x0000000377777777, kJunk.hi}}}),
          0x0000000600000003, 0x80000000fffffffd);

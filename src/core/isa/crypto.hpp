@@ -10,9 +10,9 @@
 #include "simd_shift_long_ops.hpp"
 
 // Field letters: o=opcode m=Rm n=Rn d=Rd.
-#define CUARM_ISA_CRYPTO(X)                                                  \
-  X(CRYPTO_AES, "010011100010100001oo10nnnnnddddd", op_crypto_aes, 0)      \
-  X(CRYPTO_SHA3, "01011110000mmmmm0ooo00nnnnnddddd", op_crypto_sha3, 0)      \
+#define CUARM_ISA_CRYPTO(X)                                             \
+  X(CRYPTO_AES, "010011100010100001oo10nnnnnddddd", op_crypto_aes, 0)   \
+  X(CRYPTO_SHA3, "01011110000mmmmm0ooo00nnnnnddddd", op_crypto_sha3, 0) \
   X(CRYPTO_SHA2, "010111100010100000oo10nnnnnddddd", op_crypto_sha2, 0)
 
 namespace cuarm::core {
@@ -103,13 +103,17 @@ CUARM_HD CUARM_INLINE Stop op_crypto_aes(C& c, uint32_t w) {
 // ------------------------------------------------------------------ SHA
 CUARM_HD CUARM_INLINE uint32_t rol32(uint32_t x, int s) { return (x << s) | (x >> (32 - s)); }
 CUARM_HD CUARM_INLINE uint32_t ror32(uint32_t x, int s) { return (x >> s) | (x << (32 - s)); }
-CUARM_HD CUARM_INLINE uint32_t word32(const Vec128& v, int e) { return uint32_t((e < 2 ? v.lo : v.hi) >> (32 * (e & 1))); }
+CUARM_HD CUARM_INLINE uint32_t word32(const Vec128& v, int e) {
+  return uint32_t((e < 2 ? v.lo : v.hi) >> (32 * (e & 1)));
+}
 
 // The SHA state as four 32-bit words, element 0 first.
 struct Sha4 {
   uint32_t w[4];
 };
-CUARM_HD CUARM_INLINE Sha4 sha_words(const Vec128& v) { return Sha4{{word32(v, 0), word32(v, 1), word32(v, 2), word32(v, 3)}}; }
+CUARM_HD CUARM_INLINE Sha4 sha_words(const Vec128& v) {
+  return Sha4{{word32(v, 0), word32(v, 1), word32(v, 2), word32(v, 3)}};
+}
 CUARM_HD CUARM_INLINE Vec128 sha_vec(const Sha4& s) {
   return Vec128{uint64_t(s.w[0]) | uint64_t(s.w[1]) << 32, uint64_t(s.w[2]) | uint64_t(s.w[3]) << 32};
 }
@@ -172,7 +176,7 @@ CUARM_HD inline CUARM_NOINLINE Vec128 sha256_hash(const Vec128& xv, const Vec128
 CUARM_HD inline CUARM_NOINLINE Vec128 sha256_su1(const Vec128& v1, const Vec128& v2, const Vec128& v3) {
   const Sha4 op1 = sha_words(v1), op2 = sha_words(v2), op3 = sha_words(v3);
   const uint32_t t0[4] = {op2.w[1], op2.w[2], op2.w[3], op3.w[0]};  // operand3<31:0>:operand2<127:32>
-  uint32_t t1[2] = {op3.w[2], op3.w[3]};                           // operand3<127:64>
+  uint32_t t1[2] = {op3.w[2], op3.w[3]};                            // operand3<127:64>
   Sha4 r;
   for (int e = 0; e < 4; ++e) {
     if (e == 2) {
@@ -193,7 +197,9 @@ CUARM_HD CUARM_INLINE Stop op_crypto_sha3(C& c, uint32_t w) {
   const Vec128 vd = vget(c, d), vn = vget(c, n), vm = vget(c, m);
   Vec128 r;
   switch (opcode) {
-    case 0: case 1: case 2: r = sha1_hash(vd, uint32_t(vn.lo), vm, opcode); break;
+    case 0:
+    case 1:
+    case 2: r = sha1_hash(vd, uint32_t(vn.lo), vm, opcode); break;
     case 3:  // SHA1SU0: (Vn<63:0> : Vd<127:64>) EOR Vd EOR Vm
       r = Vec128{vd.hi ^ vd.lo ^ vm.lo, vn.lo ^ vd.hi ^ vm.hi};
       break;

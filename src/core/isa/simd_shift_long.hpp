@@ -22,22 +22,22 @@
 // that the fixed-point conversions (11100, 11111) stay with simd_fp.hpp.
 // By element: opcodes xxx0 and xx11 and 1101 are the integer forms (and later extensions,
 // UNDEFINED); the FP forms are 0001, 0101, 1001.
-#define CUARM_ISA_SIMD_SHIFT_LONG(X)                                                  \
-  X(SIMD_SHL_3DIFF, "0Qu01110zz1mmmmmoooo00nnnnnddddd", op_simd_3diff, 0)             \
-  X(SIMD_SHL_3DIFF_SCALAR, "01011110zz1mmmmm1oo100nnnnnddddd", op_simd_3diff_scalar, 0) \
-  X(SIMD_SHL_SHIFT_D, "0Qu0111101hhhiii0oooo1nnnnnddddd", op_simd_shift_imm, 0)       \
-  X(SIMD_SHL_SHIFT_S, "0Qu01111001hhiii0oooo1nnnnnddddd", op_simd_shift_imm, 0)       \
-  X(SIMD_SHL_SHIFT_H, "0Qu011110001hiii0oooo1nnnnnddddd", op_simd_shift_imm, 0)       \
-  X(SIMD_SHL_SHIFT_B, "0Qu0111100001iii0oooo1nnnnnddddd", op_simd_shift_imm, 0)       \
-  X(SIMD_SHL_SHIFTN_S, "0Qu01111001hhiii10ooo1nnnnnddddd", op_simd_shift_imm, 0)      \
-  X(SIMD_SHL_SHIFTN_H, "0Qu011110001hiii10ooo1nnnnnddddd", op_simd_shift_imm, 0)      \
-  X(SIMD_SHL_SHIFTN_B, "0Qu0111100001iii10ooo1nnnnnddddd", op_simd_shift_imm, 0)      \
-  X(SIMD_SHL_SHIFT_SCALAR, "01u111110hhhhiii0oooo1nnnnnddddd", op_simd_shift_imm_scalar, 0) \
+#define CUARM_ISA_SIMD_SHIFT_LONG(X)                                                         \
+  X(SIMD_SHL_3DIFF, "0Qu01110zz1mmmmmoooo00nnnnnddddd", op_simd_3diff, 0)                    \
+  X(SIMD_SHL_3DIFF_SCALAR, "01011110zz1mmmmm1oo100nnnnnddddd", op_simd_3diff_scalar, 0)      \
+  X(SIMD_SHL_SHIFT_D, "0Qu0111101hhhiii0oooo1nnnnnddddd", op_simd_shift_imm, 0)              \
+  X(SIMD_SHL_SHIFT_S, "0Qu01111001hhiii0oooo1nnnnnddddd", op_simd_shift_imm, 0)              \
+  X(SIMD_SHL_SHIFT_H, "0Qu011110001hiii0oooo1nnnnnddddd", op_simd_shift_imm, 0)              \
+  X(SIMD_SHL_SHIFT_B, "0Qu0111100001iii0oooo1nnnnnddddd", op_simd_shift_imm, 0)              \
+  X(SIMD_SHL_SHIFTN_S, "0Qu01111001hhiii10ooo1nnnnnddddd", op_simd_shift_imm, 0)             \
+  X(SIMD_SHL_SHIFTN_H, "0Qu011110001hiii10ooo1nnnnnddddd", op_simd_shift_imm, 0)             \
+  X(SIMD_SHL_SHIFTN_B, "0Qu0111100001iii10ooo1nnnnnddddd", op_simd_shift_imm, 0)             \
+  X(SIMD_SHL_SHIFT_SCALAR, "01u111110hhhhiii0oooo1nnnnnddddd", op_simd_shift_imm_scalar, 0)  \
   X(SIMD_SHL_SHIFTN_SCALAR, "01u111110hhhhiii10ooo1nnnnnddddd", op_simd_shift_imm_scalar, 0) \
-  X(SIMD_SHL_ELEM_EVEN, "0Qu01111zzLMmmmmooo0H0nnnnnddddd", op_simd_elem, 0)          \
-  X(SIMD_SHL_ELEM_ODD, "0Qu01111zzLMmmmmoo11H0nnnnnddddd", op_simd_elem, 0)           \
-  X(SIMD_SHL_ELEM_RDMULH, "0Qu01111zzLMmmmm1101H0nnnnnddddd", op_simd_elem, 0)        \
-  X(SIMD_SHL_ELEM_SCALAR_LONG, "01011111zzLMmmmmoo11H0nnnnnddddd", op_simd_elem_scalar, 0) \
+  X(SIMD_SHL_ELEM_EVEN, "0Qu01111zzLMmmmmooo0H0nnnnnddddd", op_simd_elem, 0)                 \
+  X(SIMD_SHL_ELEM_ODD, "0Qu01111zzLMmmmmoo11H0nnnnnddddd", op_simd_elem, 0)                  \
+  X(SIMD_SHL_ELEM_RDMULH, "0Qu01111zzLMmmmm1101H0nnnnnddddd", op_simd_elem, 0)               \
+  X(SIMD_SHL_ELEM_SCALAR_LONG, "01011111zzLMmmmmoo11H0nnnnnddddd", op_simd_elem_scalar, 0)   \
   X(SIMD_SHL_ELEM_SCALAR_MULH, "01011111zzLMmmmm110oH0nnnnnddddd", op_simd_elem_scalar, 0)
 
 namespace cuarm::core {
@@ -46,8 +46,10 @@ namespace cuarm::core {
 // opcode (bits 15:12) -> long operation, for U=0 / U=1 (None: unallocated).
 CUARM_HD CUARM_INLINE LongOp long_op_3diff(uint32_t opcode, uint32_t u) {
   switch (opcode) {
-    case 0: case 1: return LongOp::Add;
-    case 2: case 3: return LongOp::Sub;
+    case 0:
+    case 1: return LongOp::Add;
+    case 2:
+    case 3: return LongOp::Sub;
     case 5: return LongOp::Aba;
     case 7: return LongOp::Abd;
     case 8: return LongOp::Mla;
@@ -118,9 +120,9 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_3diff_scalar(C& c, uint32_t w) {
   if (op == LongOp::None || size == 0 || size == 3) return undefined(c, w);
   const uint32_t esize = 8u << size;
   bool sat = false;
-  const uint64_t r = long_elem(op, 0, ext(c.s.v[n][0] & ones(int(esize)), esize, 0),
-                               ext(c.s.v[m][0] & ones(int(esize)), esize, 0), c.s.v[d][0] & ones(int(2 * esize)),
-                               esize, sat);
+  const uint64_t r =
+      long_elem(op, 0, ext(c.s.v[n][0] & ones(int(esize)), esize, 0), ext(c.s.v[m][0] & ones(int(esize)), esize, 0),
+                c.s.v[d][0] & ones(int(2 * esize)), esize, sat);
   vset(c, d, r & ones(int(2 * esize)), 0);
   if (sat) set_qc(c);
   return Stop::None;
@@ -180,8 +182,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm_scalar(C& c, uint32_t w) {
   if (opcode < 16) {
     if (!shift_same_allocated(opcode, u)) return undefined(c, w);
     if (opcode < 12 && hs != 3) return undefined(c, w);
-    r = shift_same_elem(opcode, u, c.s.v[n][0] & ones(int(esize)), c.s.v[d][0] & ones(int(esize)), esize,
-                        immhb, sat);
+    r = shift_same_elem(opcode, u, c.s.v[n][0] & ones(int(esize)), c.s.v[d][0] & ones(int(esize)), esize, immhb, sat);
   } else {
     if (opcode > 19 || hs == 3 || (opcode < 18 && !u)) return undefined(c, w);
     r = shift_narrow_elem(opcode, u, c.s.v[n][0] & ones(int(2 * esize)), esize, immhb, sat);
@@ -243,9 +244,12 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
   } else {
     LongOp op;
     switch (key) {
-      case 0x02: case 0x12: op = LongOp::Mla; break;  // SMLAL, UMLAL
-      case 0x06: case 0x16: op = LongOp::Mls; break;  // SMLSL, UMLSL
-      case 0x0a: case 0x1a: op = LongOp::Mul; break;  // SMULL, UMULL
+      case 0x02:
+      case 0x12: op = LongOp::Mla; break;  // SMLAL, UMLAL
+      case 0x06:
+      case 0x16: op = LongOp::Mls; break;  // SMLSL, UMLSL
+      case 0x0a:
+      case 0x1a: op = LongOp::Mul; break;  // SMULL, UMULL
       case 0x03: op = LongOp::QdMla; break;
       case 0x07: op = LongOp::QdMls; break;
       case 0x0b: op = LongOp::QdMul; break;
