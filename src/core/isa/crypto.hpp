@@ -7,7 +7,7 @@
 // map) rather than read from a table, so that the same code runs on the GPU without a device
 // copy of a table. Size fields other than 00 and the unassigned opcodes are UNDEFINED.
 #pragma once
-#include "simd_shift_long_ops.hpp"
+#include "../simd.hpp"
 
 // Field letters: o=opcode m=Rm n=Rn d=Rd.
 #define CUARM_ISA_CRYPTO(X)                                             \
@@ -16,6 +16,8 @@
   X(CRYPTO_SHA2, "010111100010100000oo10nnnnnddddd", op_crypto_sha2, 0)
 
 namespace cuarm::core {
+
+namespace crypto {
 
 // ------------------------------------------------------------------ AES
 // Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1.
@@ -88,17 +90,21 @@ CUARM_HD inline CUARM_NOINLINE Vec128 aes_mix(const Vec128& in, bool inverse) {
   return aes_vec(r);
 }
 
+}  // namespace crypto
+
 // Opcodes 00100 AESE, 00101 AESD, 00110 AESMC, 00111 AESIMC.
 template <class C>
 CUARM_HD CUARM_INLINE Stop op_crypto_aes(C& c, uint32_t w) {
   const uint32_t opcode = bits(w, 13, 12), n = bits(w, 9, 5), d = bits(w, 4, 0);
   const Vec128 vn = vget(c, n), vd = vget(c, d);
   if (opcode < 2)
-    vset(c, d, aes_round(Vec128{vd.lo ^ vn.lo, vd.hi ^ vn.hi}, opcode == 1));
+    vset(c, d, crypto::aes_round(Vec128{vd.lo ^ vn.lo, vd.hi ^ vn.hi}, opcode == 1));
   else
-    vset(c, d, aes_mix(vn, opcode == 3));
+    vset(c, d, crypto::aes_mix(vn, opcode == 3));
   return Stop::None;
 }
+
+namespace crypto {
 
 // ------------------------------------------------------------------ SHA
 CUARM_HD CUARM_INLINE uint32_t rol32(uint32_t x, int s) { return (x << s) | (x >> (32 - s)); }
@@ -189,6 +195,8 @@ CUARM_HD inline CUARM_NOINLINE Vec128 sha256_su1(const Vec128& v1, const Vec128&
   return sha_vec(r);
 }
 
+}  // namespace crypto
+
 // Opcodes 000 SHA1C, 001 SHA1P, 010 SHA1M, 011 SHA1SU0, 100 SHA256H, 101 SHA256H2,
 // 110 SHA256SU1; 111 is unallocated.
 template <class C>
@@ -199,13 +207,13 @@ CUARM_HD CUARM_INLINE Stop op_crypto_sha3(C& c, uint32_t w) {
   switch (opcode) {
     case 0:
     case 1:
-    case 2: r = sha1_hash(vd, uint32_t(vn.lo), vm, opcode); break;
+    case 2: r = crypto::sha1_hash(vd, uint32_t(vn.lo), vm, opcode); break;
     case 3:  // SHA1SU0: (Vn<63:0> : Vd<127:64>) EOR Vd EOR Vm
       r = Vec128{vd.hi ^ vd.lo ^ vm.lo, vn.lo ^ vd.hi ^ vm.hi};
       break;
-    case 4: r = sha256_hash(vd, vn, vm, true); break;
-    case 5: r = sha256_hash(vn, vd, vm, false); break;
-    case 6: r = sha256_su1(vd, vn, vm); break;
+    case 4: r = crypto::sha256_hash(vd, vn, vm, true); break;
+    case 5: r = crypto::sha256_hash(vn, vd, vm, false); break;
+    case 6: r = crypto::sha256_su1(vd, vn, vm); break;
     default: return undefined(c, w);
   }
   vset(c, d, r);
@@ -216,26 +224,26 @@ CUARM_HD CUARM_INLINE Stop op_crypto_sha3(C& c, uint32_t w) {
 template <class C>
 CUARM_HD CUARM_INLINE Stop op_crypto_sha2(C& c, uint32_t w) {
   const uint32_t opcode = bits(w, 13, 12), n = bits(w, 9, 5), d = bits(w, 4, 0);
-  const Sha4 a = sha_words(vget(c, d)), b = sha_words(vget(c, n));
-  Sha4 r;
+  const crypto::Sha4 a = crypto::sha_words(vget(c, d)), b = crypto::sha_words(vget(c, n));
+  crypto::Sha4 r;
   switch (opcode) {
     case 0:  // SHA1H: Sd = ROL(Sn, 30)
-      vset(c, d, rol32(b.w[0], 30), 0);
+      vset(c, d, crypto::rol32(b.w[0], 30), 0);
       return Stop::None;
     case 1: {  // SHA1SU1: T = Vd EOR (Vn >> 32); each word ROL 1, the top one also EOR ROL(T0, 2)
       const uint32_t t[4] = {a.w[0] ^ b.w[1], a.w[1] ^ b.w[2], a.w[2] ^ b.w[3], a.w[3]};
-      for (int e = 0; e < 4; ++e) r.w[e] = rol32(t[e], 1);
-      r.w[3] ^= rol32(t[0], 2);
+      for (int e = 0; e < 4; ++e) r.w[e] = crypto::rol32(t[e], 1);
+      r.w[3] ^= crypto::rol32(t[0], 2);
       break;
     }
     case 2: {  // SHA256SU0: T = Vn<31:0> : Vd<127:32>; sigma0(T[e]) + Vd[e]
       const uint32_t t[4] = {a.w[1], a.w[2], a.w[3], b.w[0]};
-      for (int e = 0; e < 4; ++e) r.w[e] = (ror32(t[e], 7) ^ ror32(t[e], 18) ^ (t[e] >> 3)) + a.w[e];
+      for (int e = 0; e < 4; ++e) r.w[e] = (crypto::ror32(t[e], 7) ^ crypto::ror32(t[e], 18) ^ (t[e] >> 3)) + a.w[e];
       break;
     }
     default: return undefined(c, w);
   }
-  vset(c, d, sha_vec(r));
+  vset(c, d, crypto::sha_vec(r));
   return Stop::None;
 }
 

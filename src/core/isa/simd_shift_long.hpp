@@ -42,7 +42,8 @@
 
 namespace cuarm::core {
 
-// ------------------------------------------------------------------ three different
+namespace shl {
+
 // opcode (bits 15:12) -> long operation, for U=0 / U=1 (None: unallocated).
 CUARM_HD CUARM_INLINE LongOp long_op_3diff(uint32_t opcode, uint32_t u) {
   switch (opcode) {
@@ -62,6 +63,26 @@ CUARM_HD CUARM_INLINE LongOp long_op_3diff(uint32_t opcode, uint32_t u) {
   }
 }
 
+// The element index and register of the by-element operand: size 01 uses H:L:M and V0-V15,
+// size 10 uses H:L and M:Rm. Returns false for sizes 00 and 11 (reserved for integer forms).
+CUARM_HD CUARM_INLINE bool elem_operand(uint32_t w, uint32_t* index, uint32_t* rm) {
+  const uint32_t size = bits(w, 23, 22), h = bit(w, 11), l = bit(w, 21), mbit = bit(w, 20);
+  if (size == 1) {
+    *index = h << 2 | l << 1 | mbit;
+    *rm = bits(w, 19, 16);
+    return true;
+  }
+  if (size == 2) {
+    *index = h << 1 | l;
+    *rm = bits(w, 20, 16);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace shl
+
+// ------------------------------------------------------------------ three different
 // SADDL..UMULL, SADDW/USUBW, ADDHN/SUBHN/RADDHN/RSUBHN, SQDMLAL/SQDMLSL/SQDMULL, PMULL (and
 // their "2" forms, Q=1, which take the upper half of the narrow operands or write the upper
 // half of Vd).
@@ -74,10 +95,10 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_3diff(C& c, uint32_t w) {
   if (opcode == 14) {  // PMULL/PMULL2: 8x8 -> 16 bits, or 64x64 -> 128 bits (crypto extension)
     if (u || size == 1 || size == 2) return undefined(c, w);
     if (size == 3) {
-      r = clmul64(q ? vn.hi : vn.lo, q ? vm.hi : vm.lo);
+      r = shl::clmul64(q ? vn.hi : vn.lo, q ? vm.hi : vm.lo);
     } else {
       for (uint32_t e = 0; e < 8; ++e)
-        velem_put(r, e, 16, clmul8(velem_get(vn, 8 * q + e, 8), velem_get(vm, 8 * q + e, 8)));
+        velem_put(r, e, 16, shl::clmul8(velem_get(vn, 8 * q + e, 8), velem_get(vm, 8 * q + e, 8)));
     }
     vset(c, d, r);
     return Stop::None;
@@ -97,14 +118,14 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_3diff(C& c, uint32_t w) {
       vset(c, d, r.lo, 0);
     return Stop::None;
   }
-  const LongOp op = long_op_3diff(opcode, u);
-  if (op == LongOp::None || (long_op_saturates(op) && size == 0)) return undefined(c, w);
+  const shl::LongOp op = shl::long_op_3diff(opcode, u);
+  if (op == shl::LongOp::None || (shl::long_op_saturates(op) && size == 0)) return undefined(c, w);
   const bool wide = opcode == 1 || opcode == 3;  // SADDW/SSUBW: Vn holds 2*esize elements
   bool sat = false;
   for (uint32_t e = 0; e < elements; ++e) {
-    const uint64_t a = wide ? velem_get(vn, e, 2 * esize) : ext(velem_get(vn, q * elements + e, esize), esize, u);
-    const uint64_t b = ext(velem_get(vm, q * elements + e, esize), esize, u);
-    velem_put(r, e, 2 * esize, long_elem(op, u, a, b, velem_get(vd, e, 2 * esize), esize, sat));
+    const uint64_t a = wide ? velem_get(vn, e, 2 * esize) : shl::ext(velem_get(vn, q * elements + e, esize), esize, u);
+    const uint64_t b = shl::ext(velem_get(vm, q * elements + e, esize), esize, u);
+    velem_put(r, e, 2 * esize, shl::long_elem(op, u, a, b, velem_get(vd, e, 2 * esize), esize, sat));
   }
   vset(c, d, r);
   if (sat) set_qc(c);
@@ -116,20 +137,20 @@ template <class C>
 CUARM_HD CUARM_NOINLINE Stop op_simd_3diff_scalar(C& c, uint32_t w) {
   const uint32_t size = bits(w, 23, 22), opcode = bits(w, 15, 12);
   const uint32_t m = bits(w, 20, 16), n = bits(w, 9, 5), d = bits(w, 4, 0);
-  const LongOp op = long_op_3diff(opcode, 0);
-  if (op == LongOp::None || size == 0 || size == 3) return undefined(c, w);
+  const shl::LongOp op = shl::long_op_3diff(opcode, 0);
+  if (op == shl::LongOp::None || size == 0 || size == 3) return undefined(c, w);
   const uint32_t esize = 8u << size;
   bool sat = false;
-  const uint64_t r =
-      long_elem(op, 0, ext(c.s.v[n][0] & ones(int(esize)), esize, 0), ext(c.s.v[m][0] & ones(int(esize)), esize, 0),
-                c.s.v[d][0] & ones(int(2 * esize)), esize, sat);
+  const uint64_t r = shl::long_elem(op, 0, shl::ext(c.s.v[n][0] & ones(int(esize)), esize, 0),
+                                    shl::ext(c.s.v[m][0] & ones(int(esize)), esize, 0),
+                                    c.s.v[d][0] & ones(int(2 * esize)), esize, sat);
   vset(c, d, r & ones(int(2 * esize)), 0);
   if (sat) set_qc(c);
   return Stop::None;
 }
 
 // ------------------------------------------------------------------ shift by immediate
-// Vector: SSHR..USHLL (see shift_same_elem / shift_narrow_elem for the opcodes).
+// Vector: SSHR..USHLL (see shl::shift_same_elem / shl::shift_narrow_elem for the opcodes).
 template <class C>
 CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm(C& c, uint32_t w) {
   const uint32_t q = bit(w, 30), u = bit(w, 29), immh = bits(w, 22, 19), immhb = bits(w, 22, 16);
@@ -140,11 +161,11 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm(C& c, uint32_t w) {
   Vec128 r{0, 0};
   bool sat = false;
   if (opcode < 16) {
-    if ((hs == 3 && !q) || !shift_same_allocated(opcode, u)) return undefined(c, w);
+    if ((hs == 3 && !q) || !shl::shift_same_allocated(opcode, u)) return undefined(c, w);
     const uint32_t elements = (q ? 128 : 64) / esize;
     for (uint32_t e = 0; e < elements; ++e)
       velem_put(r, e, esize,
-                shift_same_elem(opcode, u, velem_get(vn, e, esize), velem_get(vd, e, esize), esize, immhb, sat));
+                shl::shift_same_elem(opcode, u, velem_get(vn, e, esize), velem_get(vd, e, esize), esize, immhb, sat));
     vset(c, d, r.lo, q ? r.hi : 0);
   } else if (opcode == 20) {  // SSHLL/USHLL (SXTL/UXTL): Vpart[n, Q] widened, shifted left
     const uint32_t elements = 64 / esize, shift = immhb - esize;
@@ -157,7 +178,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm(C& c, uint32_t w) {
     if (opcode > 19) return undefined(c, w);
     const uint32_t elements = 64 / esize;
     for (uint32_t e = 0; e < elements; ++e)
-      velem_put(r, e, esize, shift_narrow_elem(opcode, u, velem_get(vn, e, 2 * esize), esize, immhb, sat));
+      velem_put(r, e, esize, shl::shift_narrow_elem(opcode, u, velem_get(vn, e, 2 * esize), esize, immhb, sat));
     if (q)
       vset(c, d, vd.lo, r.lo);
     else
@@ -180,12 +201,13 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm_scalar(C& c, uint32_t w) {
   bool sat = false;
   uint64_t r;
   if (opcode < 16) {
-    if (!shift_same_allocated(opcode, u)) return undefined(c, w);
+    if (!shl::shift_same_allocated(opcode, u)) return undefined(c, w);
     if (opcode < 12 && hs != 3) return undefined(c, w);
-    r = shift_same_elem(opcode, u, c.s.v[n][0] & ones(int(esize)), c.s.v[d][0] & ones(int(esize)), esize, immhb, sat);
+    r = shl::shift_same_elem(opcode, u, c.s.v[n][0] & ones(int(esize)), c.s.v[d][0] & ones(int(esize)), esize, immhb,
+                             sat);
   } else {
     if (opcode > 19 || hs == 3 || (opcode < 18 && !u)) return undefined(c, w);
-    r = shift_narrow_elem(opcode, u, c.s.v[n][0] & ones(int(2 * esize)), esize, immhb, sat);
+    r = shl::shift_narrow_elem(opcode, u, c.s.v[n][0] & ones(int(2 * esize)), esize, immhb, sat);
   }
   vset(c, d, r & ones(int(esize)), 0);
   if (sat) set_qc(c);
@@ -193,23 +215,6 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm_scalar(C& c, uint32_t w) {
 }
 
 // ------------------------------------------------------------------ x indexed element
-// The element index and register of the by-element operand: size 01 uses H:L:M and V0-V15,
-// size 10 uses H:L and M:Rm. Returns false for sizes 00 and 11 (reserved for integer forms).
-CUARM_HD CUARM_INLINE bool elem_operand(uint32_t w, uint32_t* index, uint32_t* rm) {
-  const uint32_t size = bits(w, 23, 22), h = bit(w, 11), l = bit(w, 21), mbit = bit(w, 20);
-  if (size == 1) {
-    *index = h << 2 | l << 1 | mbit;
-    *rm = bits(w, 19, 16);
-    return true;
-  }
-  if (size == 2) {
-    *index = h << 1 | l;
-    *rm = bits(w, 20, 16);
-    return true;
-  }
-  return false;
-}
-
 // Vector: MUL, MLA, MLS, SQDMULH, SQRDMULH (same size), SMLAL..UMULL and SQDMLAL/SQDMLSL/SQDMULL
 // (long, "2" forms with Q=1), all by element.
 template <class C>
@@ -217,7 +222,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
   const uint32_t q = bit(w, 30), u = bit(w, 29), opcode = bits(w, 15, 12);
   const uint32_t n = bits(w, 9, 5), d = bits(w, 4, 0);
   uint32_t index, rm;
-  if (!elem_operand(w, &index, &rm)) return undefined(c, w);
+  if (!shl::elem_operand(w, &index, &rm)) return undefined(c, w);
   const uint32_t esize = 8u << bits(w, 23, 22);
   const uint64_t b = velem_get(vget(c, rm), index, esize);  // raw: the same-size forms use it as is
   const Vec128 vn = vget(c, n), vd = vget(c, d);
@@ -231,7 +236,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
       const uint64_t a = velem_get(vn, e, esize), acc = velem_get(vd, e, esize);
       uint64_t x;
       if (key == 0x0c || key == 0x0d)
-        x = sqdmulh_elem(a, b, esize, key == 0x0d, sat);
+        x = shl::sqdmulh_elem(a, b, esize, key == 0x0d, sat);
       else if (key == 0x08)
         x = a * b;
       else if (key == 0x10)
@@ -242,17 +247,17 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
     }
     vset(c, d, r.lo, q ? r.hi : 0);
   } else {
-    LongOp op;
+    shl::LongOp op;
     switch (key) {
       case 0x02:
-      case 0x12: op = LongOp::Mla; break;  // SMLAL, UMLAL
+      case 0x12: op = shl::LongOp::Mla; break;  // SMLAL, UMLAL
       case 0x06:
-      case 0x16: op = LongOp::Mls; break;  // SMLSL, UMLSL
+      case 0x16: op = shl::LongOp::Mls; break;  // SMLSL, UMLSL
       case 0x0a:
-      case 0x1a: op = LongOp::Mul; break;  // SMULL, UMULL
-      case 0x03: op = LongOp::QdMla; break;
-      case 0x07: op = LongOp::QdMls; break;
-      case 0x0b: op = LongOp::QdMul; break;
+      case 0x1a: op = shl::LongOp::Mul; break;  // SMULL, UMULL
+      case 0x03: op = shl::LongOp::QdMla; break;
+      case 0x07: op = shl::LongOp::QdMls; break;
+      case 0x0b: op = shl::LongOp::QdMul; break;
       // U=0 0000/0100 FMLAL/FMLSL (FHM), 1110 SDOT, 1111, U=1 1110 UDOT, 1101 SQRDMLAH,
       // 1111 SQRDMLSH, 0011/0111 FCMLA: later extensions; the rest unallocated.
       default: return undefined(c, w);
@@ -260,8 +265,8 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
     const uint32_t elements = 64 / esize;
     for (uint32_t e = 0; e < elements; ++e)
       velem_put(r, e, 2 * esize,
-                long_elem(op, u, ext(velem_get(vn, q * elements + e, esize), esize, u), ext(b, esize, u),
-                          velem_get(vd, e, 2 * esize), esize, sat));
+                shl::long_elem(op, u, shl::ext(velem_get(vn, q * elements + e, esize), esize, u), shl::ext(b, esize, u),
+                               velem_get(vd, e, 2 * esize), esize, sat));
     vset(c, d, r);
   }
   if (sat) set_qc(c);
@@ -274,18 +279,19 @@ template <class C>
 CUARM_HD CUARM_NOINLINE Stop op_simd_elem_scalar(C& c, uint32_t w) {
   const uint32_t opcode = bits(w, 15, 12), n = bits(w, 9, 5), d = bits(w, 4, 0);
   uint32_t index, rm;
-  if (opcode == 15 || !elem_operand(w, &index, &rm)) return undefined(c, w);
+  if (opcode == 15 || !shl::elem_operand(w, &index, &rm)) return undefined(c, w);
   const uint32_t esize = 8u << bits(w, 23, 22);
   const uint64_t a = c.s.v[n][0] & ones(int(esize)), b = velem_get(vget(c, rm), index, esize);
   bool sat = false;
   uint64_t r;
   uint32_t rsize = 2 * esize;
   if (opcode >= 12) {
-    r = sqdmulh_elem(a, b, esize, opcode == 13, sat);
+    r = shl::sqdmulh_elem(a, b, esize, opcode == 13, sat);
     rsize = esize;
   } else {
-    const LongOp op = opcode == 3 ? LongOp::QdMla : opcode == 7 ? LongOp::QdMls : LongOp::QdMul;
-    r = long_elem(op, 0, ext(a, esize, 0), ext(b, esize, 0), c.s.v[d][0] & ones(int(2 * esize)), esize, sat);
+    const shl::LongOp op = opcode == 3 ? shl::LongOp::QdMla : opcode == 7 ? shl::LongOp::QdMls : shl::LongOp::QdMul;
+    r = shl::long_elem(op, 0, shl::ext(a, esize, 0), shl::ext(b, esize, 0), c.s.v[d][0] & ones(int(2 * esize)), esize,
+                       sat);
   }
   vset(c, d, r & ones(int(rsize)), 0);
   if (sat) set_qc(c);

@@ -2,46 +2,10 @@
 // three-different and by-element classes, the shifts by immediate, carry-less multiplication.
 // Values travel as uint64_t holding the element's bits (the caller keeps the low esize bits).
 #pragma once
-#include "../exec.hpp"
+#include "../simd.hpp"
 
-// --- temporary copy of the src/core/simd.hpp interface (until it lands on main) ---
-namespace cuarm::core {
-constexpr uint32_t kFpsrQC = 1u << 27;
-struct Vec128 {
-  uint64_t lo, hi;
-};
-CUARM_HD CUARM_INLINE uint64_t velem_get(const Vec128& v, uint32_t i, uint32_t esize) {
-  const uint32_t bitpos = i * esize;
-  const uint64_t half = bitpos >= 64 ? v.hi : v.lo;
-  return (half >> (bitpos & 63)) & ones(int(esize));
-}
-CUARM_HD CUARM_INLINE void velem_put(Vec128& v, uint32_t i, uint32_t esize, uint64_t x) {
-  const uint32_t bitpos = i * esize;
-  uint64_t& half = bitpos >= 64 ? v.hi : v.lo;
-  const uint64_t mask = ones(int(esize)) << (bitpos & 63);
-  half = (half & ~mask) | ((x << (bitpos & 63)) & mask);
-}
-template <class C>
-CUARM_HD CUARM_INLINE Vec128 vget(C& c, uint32_t n) {
-  return Vec128{c.s.v[n][0], c.s.v[n][1]};
-}
-template <class C>
-CUARM_HD CUARM_INLINE void vset(C& c, uint32_t n, uint64_t lo, uint64_t hi) {
-  c.s.v[n][0] = lo;
-  c.s.v[n][1] = hi;
-}
-template <class C>
-CUARM_HD CUARM_INLINE void vset(C& c, uint32_t n, const Vec128& v) {
-  vset(c, n, v.lo, v.hi);
-}
-template <class C>
-CUARM_HD CUARM_INLINE void set_qc(C& c) {
-  c.s.fpsr |= kFpsrQC;
-}
-}  // namespace cuarm::core
-// --- end of the temporary copy ---
-
-namespace cuarm::core {
+// In their own namespace, so that their short names cannot clash with other classes' helpers.
+namespace cuarm::core::shl {
 
 // SignedSatQ(v, bits) for bits <= 64 (v already fits 64 bits).
 CUARM_HD CUARM_INLINE int64_t sat_s(int64_t v, uint32_t bits, bool& sat) {
@@ -256,4 +220,4 @@ CUARM_HD CUARM_INLINE uint64_t shift_narrow_elem(uint32_t opcode, uint32_t u, ui
   return opcode < 18 ? usat_s(v, esize, sat) : uint64_t(sat_s(v, esize, sat));
 }
 
-}  // namespace cuarm::core
+}  // namespace cuarm::core::shl
