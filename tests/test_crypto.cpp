@@ -2,6 +2,10 @@
 // vectors (FIPS-197 Appendix B for one AES round, the MixColumns example columns, FIPS 180
 // digests of "abc" for one SHA-1 / SHA-256 block) or worked out by hand from the manual's
 // definitions.
+#include <map>
+
+#include "backend/jit/nvrtc.hpp"
+#include "backend/jit/translate.hpp"
 #include "support.hpp"
 
 namespace cuarm::test {
@@ -183,6 +187,32 @@ TEST(CryptoUndefined, ReservedFieldsAndLaterExtensionsStop) {
     EXPECT_EQ(m->registers().v[0][0], 0x1111u) << std::hex << w;
     EXPECT_EQ(m->registers().v[0][1], 0x2222u) << std::hex << w;
   }
+}
+
+// ---------------------------------------------------------------- GPU translated mode
+// The handlers compile under NVRTC (docs/jit.md) with constant words.
+TEST(CryptoJit, NvrtcCompilesTheHandlers) {
+  std::string why;
+  if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "needs NVRTC: " << why;
+  const uint32_t code_words[] = {
+      0x4e285820,  // aesd v0.16b, v1.16b
+      0x4e287820,  // aesimc v0.16b, v1.16b
+      0x5e025020,  // sha256h2 q0, q1, v2.4s
+      0x5e022020,  // sha1m q0, s1, v2.4s
+      0x5e282820,  // sha256su0 v0.4s, v1.4s
+      0xd4400000,  // hlt #0
+  };
+  std::map<uint64_t, uint32_t> code;
+  for (size_t i = 0; i < std::size(code_words); ++i) code[0x1000 + 4 * i] = code_words[i];
+  const jit::Translation t = jit::translate({0x1000}, [&code](uint64_t a, uint32_t* w) {
+    auto it = code.find(a);
+    if (it == code.end()) return false;
+    *w = it->second;
+    return true;
+  });
+  EXPECT_EQ(t.words.size(), std::size(code_words));
+  EXPECT_NE(t.source.find("core::op_crypto_sha2(c, 0x5e282820u)"), std::string::npos);
+  EXPECT_FALSE(jit::compile_cubin(t.source, 90).empty());
 }
 
 }  // namespace

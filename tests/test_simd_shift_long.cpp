@@ -1,6 +1,10 @@
 // Advanced SIMD three different, shift by immediate and by-element (integer) snippets from
 // tests/asm/simd_shift_long.S. Expected values are worked out by hand from the Arm manual's
 // definitions (element by element, noted where not obvious).
+#include <map>
+
+#include "backend/jit/nvrtc.hpp"
+#include "backend/jit/translate.hpp"
 #include "support.hpp"
 
 namespace cuarm::test {
@@ -351,6 +355,43 @@ TEST(SimdShlUndefined, ReservedFieldsStop) {
     EXPECT_EQ(o.v[0][1], 0x2222u) << std::hex << w;
     EXPECT_EQ(o.fpsr, 0u) << std::hex << w;
   }
+}
+
+// ---------------------------------------------------------------- GPU translated mode
+// The handlers compile under NVRTC (docs/jit.md) with constant words, one word of each row.
+TEST(SimdShlJit, NvrtcCompilesTheHandlers) {
+  std::string why;
+  if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "needs NVRTC: " << why;
+  const uint32_t words[] = {
+      0x0e220020,  // saddl v0.8h, v1.8b, v2.8b
+      0x5ea29020,  // sqdmlal d0, s1, s2
+      0x6f403420,  // ursra v0.2d, v1.2d, #64
+      0x4f237420,  // sqshl v0.4s, v1.4s, #3
+      0x6f155420,  // sli v0.8h, v1.8h, #5
+      0x6f084420,  // sri v0.16b, v1.16b, #8
+      0x6f398c20,  // sqrshrun2 v0.4s, v1.2d, #7
+      0x2f109420,  // uqshrn v0.4h, v1.4s, #16
+      0x6f0ba420,  // ushll2 v0.8h, v1.16b, #3
+      0x7f7f6420,  // sqshlu d0, d1, #63
+      0x5f089c20,  // sqrshrn b0, h1, #8
+      0x6f7f0820,  // mla v0.8h, v1.8h, v15.h[7]
+      0x4f727020,  // sqdmlsl2 v0.4s, v1.8h, v2.h[3]
+      0x4fbfd820,  // sqrdmulh v0.4s, v1.4s, v31.s[3]
+      0x5fa2b020,  // sqdmull d0, s1, v2.s[1]
+      0x5f62c020,  // sqdmulh h0, h1, v2.h[2]
+      0xd4400000,  // hlt #0
+  };
+  std::map<uint64_t, uint32_t> code;
+  for (size_t i = 0; i < std::size(words); ++i) code[0x1000 + 4 * i] = words[i];
+  const jit::Translation t = jit::translate({0x1000}, [&code](uint64_t a, uint32_t* w) {
+    auto it = code.find(a);
+    if (it == code.end()) return false;
+    *w = it->second;
+    return true;
+  });
+  EXPECT_EQ(t.words.size(), std::size(words));
+  EXPECT_NE(t.source.find("core::op_simd_elem_scalar(c, 0x5f62c020u)"), std::string::npos);
+  EXPECT_FALSE(jit::compile_cubin(t.source, 90).empty());
 }
 
 }  // namespace
