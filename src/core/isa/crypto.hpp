@@ -228,7 +228,7 @@ CUARM_HD CUARM_INLINE Stop op_crypto_sha2(C& c, uint32_t w) {
   crypto::Sha4 r;
   switch (opcode) {
     case 0:  // SHA1H: Sd = ROL(Sn, 30)
-      vset(c, d, crypto::rol32(b.w[0], 30), 0);
+      vset64(c, d, crypto::rol32(b.w[0], 30));
       return Stop::None;
     case 1: {  // SHA1SU1: T = Vd EOR (Vn >> 32); each word ROL 1, the top one also EOR ROL(T0, 2)
       const uint32_t t[4] = {a.w[0] ^ b.w[1], a.w[1] ^ b.w[2], a.w[2] ^ b.w[3], a.w[3]};

@@ -115,7 +115,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_3diff(C& c, uint32_t w) {
     if (q)
       vset(c, d, vd.lo, r.lo);  // Vpart[d, 1]: the lower half of Vd is kept
     else
-      vset(c, d, r.lo, 0);
+      vset64(c, d, r.lo);
     return Stop::None;
   }
   const shl::LongOp op = shl::long_op_3diff(opcode, u);
@@ -141,10 +141,10 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_3diff_scalar(C& c, uint32_t w) {
   if (op == shl::LongOp::None || size == 0 || size == 3) return undefined(c, w);
   const uint32_t esize = 8u << size;
   bool sat = false;
-  const uint64_t r = shl::long_elem(op, 0, shl::ext(c.s.v[n][0] & ones(int(esize)), esize, 0),
-                                    shl::ext(c.s.v[m][0] & ones(int(esize)), esize, 0),
-                                    c.s.v[d][0] & ones(int(2 * esize)), esize, sat);
-  vset(c, d, r & ones(int(2 * esize)), 0);
+  const uint64_t r =
+      shl::long_elem(op, 0, shl::ext(velem_u(c, n, 0, esize), esize, 0), shl::ext(velem_u(c, m, 0, esize), esize, 0),
+                     velem_u(c, d, 0, 2 * esize), esize, sat);
+  vset64(c, d, r & ones(int(2 * esize)));
   if (sat) set_qc(c);
   return Stop::None;
 }
@@ -166,7 +166,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm(C& c, uint32_t w) {
     for (uint32_t e = 0; e < elements; ++e)
       velem_put(r, e, esize,
                 shl::shift_same_elem(opcode, u, velem_get(vn, e, esize), velem_get(vd, e, esize), esize, immhb, sat));
-    vset(c, d, r.lo, q ? r.hi : 0);
+    vset_q(c, d, r, q);
   } else if (opcode == 20) {  // SSHLL/USHLL (SXTL/UXTL): Vpart[n, Q] widened, shifted left
     const uint32_t elements = 64 / esize, shift = immhb - esize;
     for (uint32_t e = 0; e < elements; ++e) {
@@ -182,7 +182,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm(C& c, uint32_t w) {
     if (q)
       vset(c, d, vd.lo, r.lo);
     else
-      vset(c, d, r.lo, 0);
+      vset64(c, d, r.lo);
   }
   if (sat) set_qc(c);
   return Stop::None;
@@ -203,13 +203,12 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_shift_imm_scalar(C& c, uint32_t w) {
   if (opcode < 16) {
     if (!shl::shift_same_allocated(opcode, u)) return undefined(c, w);
     if (opcode < 12 && hs != 3) return undefined(c, w);
-    r = shl::shift_same_elem(opcode, u, c.s.v[n][0] & ones(int(esize)), c.s.v[d][0] & ones(int(esize)), esize, immhb,
-                             sat);
+    r = shl::shift_same_elem(opcode, u, velem_u(c, n, 0, esize), velem_u(c, d, 0, esize), esize, immhb, sat);
   } else {
     if (opcode > 19 || hs == 3 || (opcode < 18 && !u)) return undefined(c, w);
-    r = shl::shift_narrow_elem(opcode, u, c.s.v[n][0] & ones(int(2 * esize)), esize, immhb, sat);
+    r = shl::shift_narrow_elem(opcode, u, velem_u(c, n, 0, 2 * esize), esize, immhb, sat);
   }
-  vset(c, d, r & ones(int(esize)), 0);
+  vset64(c, d, r & ones(int(esize)));
   if (sat) set_qc(c);
   return Stop::None;
 }
@@ -224,7 +223,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
   uint32_t index, rm;
   if (!shl::elem_operand(w, &index, &rm)) return undefined(c, w);
   const uint32_t esize = 8u << bits(w, 23, 22);
-  const uint64_t b = velem_get(vget(c, rm), index, esize);  // raw: the same-size forms use it as is
+  const uint64_t b = velem_u(c, rm, index, esize);  // raw: the same-size forms use it as is
   const Vec128 vn = vget(c, n), vd = vget(c, d);
   Vec128 r{0, 0};
   bool sat = false;
@@ -245,7 +244,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem(C& c, uint32_t w) {
         x = acc - a * b;
       velem_put(r, e, esize, x);
     }
-    vset(c, d, r.lo, q ? r.hi : 0);
+    vset_q(c, d, r, q);
   } else {
     shl::LongOp op;
     switch (key) {
@@ -281,7 +280,7 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem_scalar(C& c, uint32_t w) {
   uint32_t index, rm;
   if (opcode == 15 || !shl::elem_operand(w, &index, &rm)) return undefined(c, w);
   const uint32_t esize = 8u << bits(w, 23, 22);
-  const uint64_t a = c.s.v[n][0] & ones(int(esize)), b = velem_get(vget(c, rm), index, esize);
+  const uint64_t a = velem_u(c, n, 0, esize), b = velem_u(c, rm, index, esize);
   bool sat = false;
   uint64_t r;
   uint32_t rsize = 2 * esize;
@@ -290,10 +289,9 @@ CUARM_HD CUARM_NOINLINE Stop op_simd_elem_scalar(C& c, uint32_t w) {
     rsize = esize;
   } else {
     const shl::LongOp op = opcode == 3 ? shl::LongOp::QdMla : opcode == 7 ? shl::LongOp::QdMls : shl::LongOp::QdMul;
-    r = shl::long_elem(op, 0, shl::ext(a, esize, 0), shl::ext(b, esize, 0), c.s.v[d][0] & ones(int(2 * esize)), esize,
-                       sat);
+    r = shl::long_elem(op, 0, shl::ext(a, esize, 0), shl::ext(b, esize, 0), velem_u(c, d, 0, 2 * esize), esize, sat);
   }
-  vset(c, d, r & ones(int(rsize)), 0);
+  vset64(c, d, r & ones(int(rsize)));
   if (sat) set_qc(c);
   return Stop::None;
 }
