@@ -68,8 +68,8 @@ CUARM_HD CUARM_INLINE uint64_t mulx(uint64_t a, uint64_t b, int n, uint32_t fpcr
   return mul_x(a, b, n, true, fpcr, fpsr);
 }
 
-// FPDiv. The quotient of the two significands is found by long division to 64 bits plus a
-// sticky bit from the remainder.
+// FPDiv. The quotient of the two significands is found by integer division, with a sticky bit
+// from the remainder.
 CUARM_HD CUARM_NOINLINE inline uint64_t div(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
   const Unpacked u1 = unpack(a, n, fpcr, fpsr), u2 = unpack(b, n, fpcr, fpsr);
   uint64_t r;
@@ -86,29 +86,37 @@ CUARM_HD CUARM_NOINLINE inline uint64_t div(uint64_t a, uint64_t b, int n, uint3
     return fp_infinity(sign, n);
   }
   if (zero1 || inf2) return fp_zero(sign, n);
-  // Both significands with their top bit at 62; the dividend doubled if smaller, so that the
-  // quotient's first bit is 1 and the remainder always fits.
-  const int l1 = clz64(u1.mant) - 1, l2 = clz64(u2.mant) - 1;
+  if (n <= 32) {
+    // Significands of at most 24 bits: one 64-bit division of the dividend shifted to bit 62
+    // gives at least 38 quotient bits, and the remainder the sticky bit.
+    const int l1 = clz64(u1.mant) - 1;
+    const uint64_t num = u1.mant << l1;
+    const uint64_t q = num / u2.mant, rem = num % u2.mant;
+    return round(sign, (u1.exp - l1) - u2.exp, q | (rem ? 1u : 0u), n, fpcr, rounding_mode(fpcr), fpsr);
+  }
+  // Both significands with their top bit at 52, the dividend doubled if smaller (so that the
+  // quotient is in [1, 2)); then long division in 64-bit hardware steps of 10 bits each (the
+  // shifted remainder stays below 2^63): 61 quotient bits and the remainder for the sticky bit.
+  const int l1 = clz64(u1.mant) - 11, l2 = clz64(u2.mant) - 11;
   uint64_t rem = u1.mant << l1;
   const uint64_t d = u2.mant << l2;
-  int32_t exp = (u1.exp - l1) - (u2.exp - l2) - 63;
+  int32_t exp = (u1.exp - l1) - (u2.exp - l2) - 60;
   if (rem < d) {
     rem <<= 1;
     --exp;
   }
-  uint64_t q = 0;
-  for (int i = 0; i < 64; ++i) {
-    q <<= 1;
-    if (rem >= d) {
-      rem -= d;
-      q |= 1;
-    }
-    rem <<= 1;
+  uint64_t q = 1;
+  rem -= d;
+  for (int i = 0; i < 6; ++i) {
+    rem <<= 10;
+    q = (q << 10) | (rem / d);
+    rem %= d;
   }
   return round(sign, exp, q | (rem ? 1u : 0u), n, fpcr, rounding_mode(fpcr), fpsr);
 }
 
-// FPSqrt: bit-by-bit integer square root of the significand scaled to 125/126 bits.
+// FPSqrt: the restoring square root, two radicand bits a step; the partial remainder stays
+// below 2^59, so 64-bit arithmetic suffices.
 CUARM_HD CUARM_NOINLINE inline uint64_t sqrt(uint64_t a, int n, uint32_t fpcr, uint32_t& fpsr) {
   const Unpacked u = unpack(a, n, fpcr, fpsr);
   if (is_nan(u.type)) return process_nan(u.type, a, n, fpcr, fpsr);
@@ -118,26 +126,28 @@ CUARM_HD CUARM_NOINLINE inline uint64_t sqrt(uint64_t a, int n, uint32_t fpcr, u
     fpsr |= kIOC;
     return fp_default_nan(n);
   }
-  // The significand shifted to its top bit at 124 or 125 with an even exponent: the root
-  // then has 63 bits, and the remainder says whether it is exact.
-  int sh = 124 - (63 - clz64(u.mant));
-  int32_t exp = u.exp - sh;
-  if (exp & 1) {
-    ++sh;
-    --exp;
+  // The radicand x * 2^e with x's top bit at 63 or 62 and e even; then `steps` pairs of bits
+  // (x's 32, then zeros) give a root of `steps` bits: 32 for single, 56 for double (at least
+  // F + 3 bits for rounding).
+  int sh = clz64(u.mant);
+  int32_t e = u.exp - sh;
+  if (e & 1) {
+    --sh;
+    ++e;
   }
-  U128 op = u128_shl(U128{0, u.mant}, sh), res = {0, 0}, one = {uint64_t(1) << 62, 0};  // one = 2^126
-  while (!u128_zero(one)) {
-    const U128 t = u128_add(res, one);
-    if (!u128_lt(op, t)) {
-      op = u128_sub(op, t);
-      res = u128_add(u128_shr1(res), one);
-    } else {
-      res = u128_shr1(res);
-    }
-    one = u128_shr1(u128_shr1(one));
+  uint64_t x = u.mant << sh;
+  const int steps = n <= 32 ? 32 : 56;
+  e -= 2 * (steps - 32);
+  uint64_t root = 0, rem = 0;
+  for (int i = 0; i < steps; ++i) {
+    rem = (rem << 2) | (x >> 62);
+    x <<= 2;
+    const uint64_t t = (root << 2) | 1;
+    const uint64_t take = rem >= t ? 1u : 0u;  // (branch-free: the outcome is data-dependent)
+    rem -= t & (0 - take);
+    root = (root << 1) | take;
   }
-  return round(0, exp / 2, res.lo | (u128_zero(op) ? 0u : 1u), n, fpcr, rounding_mode(fpcr), fpsr);
+  return round(0, e / 2, root | (rem ? 1u : 0u), n, fpcr, rounding_mode(fpcr), fpsr);
 }
 
 // FPMulAdd: addend + op1 * op2 with a single rounding.

@@ -54,7 +54,6 @@ CUARM_HD CUARM_INLINE U128 u128_shr_sticky(U128 a, int n) {
   if (lost) r.lo |= 1;
   return r;
 }
-CUARM_HD CUARM_INLINE U128 u128_shr1(U128 a) { return {a.hi >> 1, (a.lo >> 1) | (a.hi << 63)}; }
 CUARM_HD CUARM_INLINE U128 u128_mul64(uint64_t a, uint64_t b) { return {umulh(a, b), a * b}; }
 
 CUARM_HD CUARM_INLINE uint64_t shr_sticky64(uint64_t v, int n) {
