@@ -49,12 +49,15 @@ int cmain(u64* sp) {
   kv("base", v[AT_BASE]);
   kv("secure", v[AT_SECURE]);
   kv("entry_is_start", v[AT_ENTRY] == (u64)_start);
-  /* AT_PHDR points at the program headers: the PT_LOAD holding _start is among them. */
+  /* AT_PHDR points at the program headers: the PT_LOAD holding _start is among them (at the
+   * load bias: AT_ENTRY minus the ELF header's e_entry; the header lies just before them). */
+  const u64 bias = v[AT_ENTRY] - *(const u64*)(v[AT_PHDR] - 64 + 24);
+  kv("bias_is_zero", bias == 0);
   int found = 0;
   for (u64 i = 0; i < v[AT_PHNUM]; ++i) {
     const u32* ph = (const u32*)(v[AT_PHDR] + i * v[AT_PHENT]);
     const u64 vaddr = *(const u64*)(ph + 4), memsz = *(const u64*)(ph + 10);
-    if (ph[0] == 1 && (u64)_start - vaddr < memsz) found = 1;
+    if (ph[0] == 1 && (u64)_start - bias - vaddr < memsz) found = 1;
   }
   kv("phdr_ok", found);
   kv("ids_match", seen[AT_UID] && seen[AT_EUID] && seen[AT_GID] && seen[AT_EGID] &&
