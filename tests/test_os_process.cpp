@@ -183,6 +183,24 @@ TEST(OsProcess, SignalsEndLikeLinux) {
   EXPECT_EQ(v["kill_other"], "-3");
 }
 
+TEST(OsProcess, SignalHandlersMatchQemu) {
+  NEED_QEMU();
+  const CommandResult ours = run_command(cuarm() + kDir + "/sighandler");
+  const CommandResult ref = run_command(qemu(kDir + "/sighandler"));
+  EXPECT_EQ(ours.out, ref.out);
+  EXPECT_EQ(ours.status, 140) << ours.err;  // the last SIGUSR2 meets its default action
+  EXPECT_EQ(ref.status, 140);
+  auto v = lines(ours.out);
+  EXPECT_EQ(v["regs_kept"], "1");
+  EXPECT_EQ(v["nested"], "2");
+  EXPECT_EQ(v["while_blocked"], "0");
+  EXPECT_EQ(v["reset_to_default"], "1");
+  EXPECT_NE(ours.out.find("onstack: hits=2 sig=12 code=-6 mask=0x800 alt=1"), std::string::npos) << ours.out;
+  const CommandResult st = run_command(cuarm("--strace") + kDir + "/sighandler");
+  EXPECT_NE(st.err.find(" rt_sigreturn() = ?"), std::string::npos) << st.err;
+  EXPECT_NE(st.err.find(" +++ killed by signal 12 +++"), std::string::npos) << st.err;
+}
+
 TEST(OsProcess, ApiKillReportsTheSignal) {
   MachineOptions mo;
   mo.memory_size = 0;

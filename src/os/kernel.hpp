@@ -79,7 +79,9 @@ struct Kernel {
   };
   std::array<SigAction, 65> sigactions{};
   uint64_t sigmask = 0;
-  uint64_t pending = 0;  // signals raised while blocked
+  uint64_t pending = 0;  // raised, not yet delivered (blocked, or until the syscall returns)
+  std::array<int, 65> sigcode{};  // si_code of each pending signal
+  uint64_t sigtramp = 0;  // the rt_sigreturn trampoline page, mapped on the first handler
   uint64_t altstack_sp = 0, altstack_size = 0;
   int altstack_flags = 2;  // SS_DISABLE
   uint64_t clear_child_tid = 0;
