@@ -123,6 +123,19 @@ TEST(OsProcess, MemoryMatchesQemu) {
   EXPECT_EQ(v["file_page_tail_zero"], "0");
 }
 
+TEST(OsProcess, MprotectOnTheImageIsExact) {
+  NEED_QEMU();
+  for (const char* arg : {"", " x"}) {
+    const CommandResult ours = run_command(cuarm() + kDir + "/protect" + arg);
+    const CommandResult ref = run_command(qemu(kDir + "/protect" + arg));
+    EXPECT_EQ(ours.out, ref.out) << arg;
+    EXPECT_EQ(ours.status, 139) << arg;  // the write to the read-only page
+    EXPECT_EQ(ref.status, 139) << arg;
+    EXPECT_NE(ours.out.find("neighbours=5\nread=0\nrw_again=0\nwritten=7\nro_again=0\nunmapped=-12\nwriting\n"),
+              std::string::npos) << ours.out;
+  }
+}
+
 TEST(OsProcess, ManyMmapsUseOneRegion) {
   MachineOptions mo;
   mo.memory_size = 0;
