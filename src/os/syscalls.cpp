@@ -443,8 +443,9 @@ int64_t sys_writev(Kernel& k, A a) {
   if (!f) return -EBADF;
   std::vector<uint8_t> buf;
   for (const auto& v : read_iov(k, a[1], a[2])) {
-    const auto b = rd(k, v.base, std::min<uint64_t>(v.len, kMaxIo));
+    const auto b = rd(k, v.base, std::min<uint64_t>(v.len, kMaxIo - buf.size()));
     buf.insert(buf.end(), b.begin(), b.end());
+    if (buf.size() >= kMaxIo) break;  // a short write, as for one large write()
   }
   return do_write(k, *f, buf.data(), buf.size());
 }
@@ -713,7 +714,7 @@ int64_t sys_ioctl(Kernel& k, A a) {
   switch (a[1]) {
     case TCGETS: size = 36; break;     // struct termios, the same on arm64 and x86-64
     case TIOCGWINSZ: size = 8; break;  // struct winsize
-    default: return -EINVAL;
+    default: return -ENOTTY;           // what Linux answers for a request the tty does not know
   }
   if (::ioctl(host_fd_of(*f), a[1], buf) != 0) return -errno;
   wr(k, a[2], buf, size);
