@@ -694,6 +694,29 @@ int64_t sys_unlinkat(Kernel& k, A a) {
   const int flags = int(a[2]);
   return on_last(k, int64_t(a[0]), a[1], [&](int dir, const char* n) { return ::unlinkat(dir, n, flags); });
 }
+int64_t rename(Kernel& k, int64_t olddir, uint64_t oldpath, int64_t newdir, uint64_t newpath, uint64_t flags) {
+  if (flags & ~uint64_t(7)) return -EINVAL;  // RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT
+  Sandbox::Resolved from, to;
+  if (const int e = resolve_at(k, olddir, rd_str(k, oldpath), false, &from)) return -e;
+  if (const int e = resolve_at(k, newdir, rd_str(k, newpath), false, &to)) return -e;
+  if (from.mount < 0 || to.mount < 0) return (k.sandbox.is_virtual_dir(from.guest) || k.sandbox.is_virtual_dir(to.guest)) ? -EBUSY : -ENOENT;
+  if (from.read_only || to.read_only) return -EROFS;
+  if (from.mount != to.mount) return -EXDEV;  // as between two file systems
+  std::string from_name, to_name;
+  const int d1 = k.sandbox.open_parent(from, &from_name);
+  if (d1 < 0) return d1;
+  const int d2 = k.sandbox.open_parent(to, &to_name);
+  if (d2 < 0) {
+    ::close(d1);
+    return d2;
+  }
+  const int64_t rc = ret_errno(::syscall(SYS_renameat2, d1, from_name.c_str(), d2, to_name.c_str(), unsigned(flags)));
+  ::close(d1);
+  ::close(d2);
+  return rc;
+}
+int64_t sys_renameat(Kernel& k, A a) { return rename(k, int64_t(a[0]), a[1], int64_t(a[2]), a[3], 0); }
+int64_t sys_renameat2(Kernel& k, A a) { return rename(k, int64_t(a[0]), a[1], int64_t(a[2]), a[3], a[4]); }
 int64_t sys_ftruncate(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
@@ -978,6 +1001,7 @@ const Table& table() {
     t.set(29, "ioctl", sys_ioctl, "dxx");
     t.set(34, "mkdirat", sys_mkdirat, "fso");
     t.set(35, "unlinkat", sys_unlinkat, "fsx");
+    t.set(38, "renameat", sys_renameat, "fsfs");
     t.set(46, "ftruncate", sys_ftruncate, "dd");
     t.set(48, "faccessat", sys_faccessat, "fsd");
     t.set(49, "chdir", sys_chdir, "s");
@@ -1038,6 +1062,7 @@ const Table& table() {
     t.set(226, "mprotect", sys_mprotect, "xxx");
     t.set(233, "madvise", sys_madvise, "xxd");
     t.set(261, "prlimit64", sys_prlimit64, "ddxx");
+    t.set(276, "renameat2", sys_renameat2, "fsfsx");
     t.set(278, "getrandom", sys_getrandom, "xdx");
     t.set(291, "statx", sys_statx, "fsxxx");
     t.set(293, "rseq", sys_enosys, "xdxx");  // as qemu: glibc then goes on without rseq

@@ -111,6 +111,13 @@ int cmain(u64* sp) {
   kv("writev", sc3(NR_writev, w, iov, 2));
   sc1(NR_close, w);
   show("created", cat(rw, "/new.txt"));
+  static char other[64];
+  memcpy(other, cat(rw, "/renamed.txt"), slen(path) + 1);
+  kv("rename", sc5(NR_renameat2, AT_FDCWD, cat(rw, "/new.txt"), AT_FDCWD, other, 0));
+  kv("rename_back", sc5(NR_renameat2, AT_FDCWD, other, AT_FDCWD, cat(rw, "/new.txt"), 0));
+  memcpy(other, cat(ro, "/new.txt"), slen(path) + 1);
+  kv("rename_ro", sc5(NR_renameat2, AT_FDCWD, cat(rw, "/new.txt"), AT_FDCWD, other, 0));
+  kv("rename_out", sc5(NR_renameat2, AT_FDCWD, cat(rw, "/new.txt"), AT_FDCWD, "/tmp/x", 0));
   kv("access_r", sc3(NR_faccessat, AT_FDCWD, cat(rw, "/new.txt"), 4));
   kv("unlink", sc3(NR_unlinkat, AT_FDCWD, cat(rw, "/new.txt"), 0));
   kv("access_gone", sc3(NR_faccessat, AT_FDCWD, cat(rw, "/new.txt"), 0));

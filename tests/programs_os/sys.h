@@ -66,6 +66,7 @@ typedef unsigned char u8;
 #define NR_mprotect 226
 #define NR_madvise 233
 #define NR_prlimit64 261
+#define NR_renameat2 276
 #define NR_getrandom 278
 #define NR_statx 291
 #define NR_rseq 293
