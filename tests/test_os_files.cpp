@@ -2,12 +2,14 @@
 // (`..`, absolute and relative symlinks), read-only mounts refuse writes. Expected values are
 // Linux's errnos for each case (ENOENT -2, ENOTDIR -20, ELOOP -40, EROFS -30, ...).
 #include <cuarm/process.hpp>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "os/sandbox.hpp"
 #include "support.hpp"
 
 namespace cuarm::test {
@@ -174,6 +176,28 @@ TEST(OsFiles, ApiMountsAndErrors) {
   Machine m2(mo);
   o.mounts = {Mount{"/definitely/not/here", "/x", false}};
   EXPECT_THROW(Process(m2, image, o), Error);
+}
+
+TEST(OsFiles, SymlinkSwappedInAfterResolutionCannotEscape) {
+  // The walk checks each component; a directory replaced by a symlink to the outside before
+  // the open (a race) must make the open fail, not follow it out of the mount.
+  Tree t;
+  Tree::write(t.top() / "inner.txt", "outside\n");
+  os::Sandbox sb({Mount{t.data().string(), "/d", false}});
+  os::Sandbox::Resolved r;
+  ASSERT_EQ(sb.resolve("/", "/d/sub/inner.txt", true, &r), 0);
+  EXPECT_EQ(r.rel, "sub/inner.txt");
+  int fd = sb.open(r, O_RDONLY, 0);
+  ASSERT_GE(fd, 0);
+  ::close(fd);
+  fs::rename(t.data() / "sub", t.data() / "sub_real");
+  fs::create_symlink(t.top(), t.data() / "sub");
+  fd = sb.open(r, O_RDONLY, 0);
+  EXPECT_LT(fd, 0);  // ELOOP from RESOLVE_NO_SYMLINKS
+  if (fd >= 0) ::close(fd);
+  // Resolving again follows the link as a guest path: /d/sub -> the host top dir is not a
+  // guest path, so an absolute host target lands outside every mount.
+  EXPECT_EQ(sb.resolve("/", "/d/sub/inner.txt", true, &r), ENOENT);
 }
 
 TEST(OsFiles, CliMountErrors) {
