@@ -50,6 +50,23 @@ void wr(Kernel& k, uint64_t addr, const void* p, size_t n) {
     throw Fault{};
   }
 }
+// Throws Fault unless [addr, addr+n) is mapped (checks the region table, copies nothing).
+void need_mapped(Kernel& k, uint64_t addr, uint64_t n) {
+  if (n == 0) return;
+  if (addr + n < addr) throw Fault{};
+  const auto regions = k.m.regions();
+  while (n > 0) {
+    bool hit = false;
+    for (const auto& r : regions) {
+      if (addr - r.base < r.size) {
+        const uint64_t c = std::min<uint64_t>(n, r.base + r.size - addr);
+        addr += c, n -= c, hit = true;
+        break;
+      }
+    }
+    if (!hit) throw Fault{};
+  }
+}
 template <class T>
 T rd_val(Kernel& k, uint64_t addr) {
   T v;
@@ -400,7 +417,7 @@ int64_t sys_read(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[2], kMaxIo));
-  rd(k, a[1], buf.size());  // the buffer must be mapped before anything is consumed
+  need_mapped(k, a[1], buf.size());  // before anything is consumed
   const int64_t n = do_read(k, *f, buf.data(), buf.size());
   if (n > 0) wr(k, a[1], buf.data(), size_t(n));
   return n;
@@ -453,7 +470,7 @@ int64_t sys_pread64(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[2], kMaxIo));
-  rd(k, a[1], buf.size());
+  need_mapped(k, a[1], buf.size());
   const int64_t n = ret_errno(::pread(host_fd_of(*f), buf.data(), buf.size(), off_t(a[3])));
   if (n > 0) wr(k, a[1], buf.data(), size_t(n));
   return n;
@@ -589,7 +606,7 @@ int64_t sys_getdents64(Kernel& k, A a) {
   if (!f) return -EBADF;
   if (f->host < 0) return -ENOTDIR;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[2], 1u << 20));
-  rd(k, a[1], buf.size());
+  need_mapped(k, a[1], buf.size());
   const int64_t n = ret_errno(::syscall(SYS_getdents64, f->host, buf.data(), buf.size()));
   if (n > 0) wr(k, a[1], buf.data(), size_t(n));
   return n;
@@ -862,7 +879,7 @@ int64_t sys_getgid(Kernel& k, A) { return k.gid; }
 int64_t sys_getrandom(Kernel& k, A a) {
   if (a[2] & ~uint64_t(7)) return -EINVAL;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[1], 32u << 20));
-  rd(k, a[0], buf.size());
+  need_mapped(k, a[0], buf.size());
   k.fill_random(buf.data(), buf.size());
   wr(k, a[0], buf.data(), buf.size());
   return int64_t(buf.size());

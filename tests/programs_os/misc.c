@@ -60,6 +60,8 @@ int cmain(u64* sp) {
   u32 futex_word = 5;
   kv("futex_wait_mismatch", sc6(NR_futex, (i64)&futex_word, 128 /* WAIT|PRIVATE */, 4, 0, 0, 0));
   kv("futex_wake", sc6(NR_futex, (i64)&futex_word, 129 /* WAKE|PRIVATE */, 1, 0, 0, 0));
+  kv("write_fault", sc3(NR_write, 1, 8, 10));
+  kv("getrandom_fault", sc3(NR_getrandom, 8, 10, 0));
   u8 termios[64];
   kv("tcgets_pipe", sc3(NR_ioctl, 1, 0x5401, termios));
   return 0;
