@@ -40,6 +40,7 @@ ProcessOptions quiet() {
 std::string load_error(const std::vector<uint8_t>& img) {
   MachineOptions mo;
   mo.memory_size = 0;
+  mo.backend = BackendKind::Cpu;
   Machine m(mo);
   try {
     Process p(m, img, quiet());
@@ -109,6 +110,7 @@ TEST(OsElf, FuzzedImagesLoadAndRunOrFailCleanly) {
     for (int k = 0; k < 3; ++k) bad[rng() % span] = uint8_t(rng());
     MachineOptions mo;
     mo.memory_size = 0;
+    mo.backend = BackendKind::Cpu;  // the loader is host code: no need to allocate GPU memory 600 times
     Machine m(mo);
     try {
       Process p(m, bad, quiet());
