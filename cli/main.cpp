@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> mounts, envs;
   std::string cwd = "/";
   uint64_t seed = 0;
+  cuarm::ProcessOptions defaults;
+  uint64_t stack_size = defaults.stack_size, brk_size = defaults.brk_size, mmap_size = defaults.mmap_size;
   run->add_option("program", program, "program to run")->required();
   run->add_option("args", guest_args, "arguments passed to the guest");
   run->add_flag("--raw", raw, "PROGRAM is a flat binary: load it at --base in flat memory, start at --entry");
@@ -77,6 +79,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   run->add_option("--cwd", cwd, "the guest's working directory (a guest path; default /)");
   run->add_option("--seed", seed, "--deterministic: seed of AT_RANDOM and getrandom (default 0)");
+  run->add_option("--stack-size", stack_size, "bytes of guest stack (default 8 MiB)");
+  run->add_option("--heap-size", brk_size, "bytes the brk heap may grow to (default 256 MiB)");
+  run->add_option("--mmap-size", mmap_size, "bytes of the mmap area (default 1 GiB)");
   run->positionals_at_end();
   cuarm::cli::BatchCommand batch(app);
   try {
@@ -92,8 +97,9 @@ int main(int argc, char** argv) {
     const bool have_base = run->count("--base") > 0;
     if (!raw && (have_base || run->count("--entry") || run->count("--memory-size")))
       throw cuarm::Error("--base, --entry and --memory-size apply to --raw programs only");
-    if (raw && (!mounts.empty() || !envs.empty() || run->count("--cwd")))
-      throw cuarm::Error("--mount, --env and --cwd apply to ELF programs only");
+    if (raw && (!mounts.empty() || !envs.empty() || run->count("--cwd") || run->count("--stack-size") ||
+                run->count("--heap-size") || run->count("--mmap-size")))
+      throw cuarm::Error("--mount, --env, --cwd and the --*-size options apply to ELF programs only");
     const std::vector<uint8_t> image = read_file(program);
     cuarm::MachineOptions opt;
     opt.backend = cuarm::parse_backend(backend);
@@ -123,6 +129,9 @@ int main(int argc, char** argv) {
       po.cwd = cwd;
       po.deterministic = deterministic;
       po.random_seed = seed;
+      po.stack_size = stack_size;
+      po.brk_size = brk_size;
+      po.mmap_size = mmap_size;
       if (strace) po.strace = stderr;
       process = std::make_unique<cuarm::Process>(m, image, po);
     }
