@@ -57,6 +57,7 @@ int exit_code_for(const Status& st);
 
 namespace os {
 struct Kernel;
+class MachineGuest;
 }
 
 // One guest process on a Machine with an empty address space (memory_size = 0).
@@ -84,6 +85,7 @@ class Process {
 
  private:
   Machine& m_;
+  std::unique_ptr<os::MachineGuest> guest_;
   std::unique_ptr<os::Kernel> k_;
 };
 

@@ -21,7 +21,7 @@ bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen) { return a <
 
 }  // namespace
 
-AddressSpace::AddressSpace(Machine& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo)
+AddressSpace::AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo)
     : m_(m), stack_lo_(stack_lo) {
   brk_size = page_up(brk_size);
   mmap_size = page_up(mmap_size);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "guest.hpp"
 #include "sandbox.hpp"
 
 namespace cuarm::os {
@@ -19,11 +20,11 @@ constexpr uint64_t kMmapBase = 0x0000fffe00000000ull;   // the mmap area (RW pag
 constexpr uint64_t kExecMapBase = 0x0000fff000000000ull;  // PROT_EXEC mappings: their own regions
 constexpr uint64_t kPage = 4096;
 
-// brk heap, mmap area and separate mappings. The mmap area is ONE Machine region (RW); pages
+// brk heap, mmap area and separate mappings. The mmap area is ONE guest region (RW); pages
 // inside it are handed out and taken back here, so many small mmaps cost no regions.
 class AddressSpace {
  public:
-  AddressSpace(Machine& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo);
+  AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo);
 
   uint64_t brk(uint64_t addr);
   int64_t mmap(uint64_t addr, uint64_t len, int prot, int flags, int host_fd, uint64_t offset);
@@ -43,7 +44,7 @@ class AddressSpace {
   void zero(uint64_t addr, uint64_t len);
   int64_t set_region_perms(uint64_t addr, uint64_t len, uint32_t perms);
 
-  Machine& m_;
+  Guest& m_;
   uint64_t brk_base_, brk_cur_, brk_end_;
   uint64_t area_, area_size_;
   std::vector<uint8_t> page_;   // per area page: 0 free, else 0x80 | prot
@@ -63,9 +64,9 @@ struct OpenFile {
 };
 
 struct Kernel {
-  Kernel(Machine& m, const ProcessOptions& o);
+  Kernel(Guest& m, const ProcessOptions& o);
 
-  Machine& m;
+  Guest& m;
   ProcessOptions opt;
   Sandbox sandbox;
   ElfInfo elf;

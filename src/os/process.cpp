@@ -26,7 +26,7 @@ uint64_t splitmix64(uint64_t& s) {
   return z ^ (z >> 31);
 }
 
-uint64_t image_end_of(const Machine& m) {
+uint64_t image_end_of(const Guest& m) {
   uint64_t end = 0;
   for (const auto& r : m.regions())
     if (r.base < kExecMapBase) end = std::max(end, r.base + r.size);
@@ -75,7 +75,7 @@ OpenFile::~OpenFile() {
   if (host >= 0) ::close(host);
 }
 
-Kernel::Kernel(Machine& machine, const ProcessOptions& o) : m(machine), opt(o), sandbox(o.mounts) {
+Kernel::Kernel(Guest& machine, const ProcessOptions& o) : m(machine), opt(o), sandbox(o.mounts) {
   cwd = Sandbox::normalize(o.cwd.empty() ? "/" : o.cwd);
   exe = !o.exe_path.empty() ? o.exe_path : (o.argv.empty() ? std::string() : o.argv[0]);
   if (o.deterministic) {
@@ -124,7 +124,7 @@ int Kernel::alloc_fd(std::shared_ptr<OpenFile> f, int lowest) {
 }
 
 void setup_stack(Kernel& k, uint64_t top) {
-  Machine& m = k.m;
+  Guest& m = k.m;
   uint64_t sp = top;
   auto push_bytes = [&](const void* p, size_t n) {
     sp -= n;
@@ -167,7 +167,8 @@ void setup_stack(Machine& m, const ElfInfo& elf, const std::vector<std::string>&
   ProcessOptions o;
   o.argv = argv;
   o.env = envp;
-  Kernel k(m, o);
+  MachineGuest g(m);
+  Kernel k(g, o);
   k.elf = elf;
   m.map(kStackTop - kStackSize, kStackSize, PermRW);
   setup_stack(k, kStackTop);
@@ -178,8 +179,9 @@ Status run_process(Machine& m, uint64_t max_cycles, const SyscallOptions& so, co
   o.strace = so.strace;
   o.output = so.output;
   if (so.output) o.input = [](uint8_t*, size_t) -> int64_t { return 0; };
-  Kernel k(m, o);
-  k.as = std::make_unique<AddressSpace>(m, image_end_of(m), o.brk_size, o.mmap_size, kStackTop - kStackSize);
+  MachineGuest g(m);
+  Kernel k(g, o);
+  k.as = std::make_unique<AddressSpace>(g, image_end_of(g), o.brk_size, o.mmap_size, kStackTop - kStackSize);
   return run_loop(m, k, max_cycles, on_progress).status;
 }
 
@@ -206,13 +208,14 @@ Process::Process(Machine& m, std::span<const uint8_t> image, const ProcessOption
   if (!m.regions().empty()) throw Error("Process: the Machine must start with an empty address space (MachineOptions::memory_size = 0)");
   if (o.argv.empty()) throw Error("Process: argv is empty (argv[0] is the program name)");
   if (o.stack_size < (64u << 10) || o.stack_size % os::kPage) throw Error("Process: stack_size must be a multiple of 4 KiB, at least 64 KiB");
-  k_ = std::make_unique<os::Kernel>(m, o);
+  guest_ = std::make_unique<os::MachineGuest>(m);
+  k_ = std::make_unique<os::Kernel>(*guest_, o);
   k_->elf = os::load_elf(m, image, o.pie_base);
   m.set_pc(k_->elf.entry);
   const uint64_t stack_lo = os::kStackTop - o.stack_size;
   if (stack_lo < os::kMmapBase + os::kPage) throw Error("Process: stack_size too large");
   m.map(stack_lo, o.stack_size, PermRW);
-  k_->as = std::make_unique<os::AddressSpace>(m, k_->elf.image_end, o.brk_size, o.mmap_size, stack_lo);
+  k_->as = std::make_unique<os::AddressSpace>(*guest_, k_->elf.image_end, o.brk_size, o.mmap_size, stack_lo);
   os::setup_stack(*k_, os::kStackTop);
 }
 
