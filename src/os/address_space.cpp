@@ -21,7 +21,7 @@ bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen) { return a <
 
 }  // namespace
 
-AddressSpace::AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo)
+AddressSpace::AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo, bool map_regions)
     : m_(m), stack_lo_(stack_lo) {
   brk_size = page_up(brk_size);
   mmap_size = page_up(mmap_size);
@@ -30,10 +30,12 @@ AddressSpace::AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint
   brk_base_ = brk_cur_ = page_up(image_end);
   brk_end_ = brk_base_ + brk_size;
   if (brk_end_ > kExecMapBase) throw Error("the program image lies too high for a brk heap");
-  if (brk_size) m_.map(brk_base_, brk_size, PermRW);
   area_ = kMmapBase;
   area_size_ = mmap_size;
-  m_.map(area_, area_size_, PermRW);
+  if (map_regions) {
+    if (brk_size) m_.map(brk_base_, brk_size, PermRW);
+    m_.map(area_, area_size_, PermRW);
+  }
   page_.assign(area_size_ / kPage, 0);
   dirty_.assign(area_size_ / kPage, 0);
 }
@@ -166,6 +168,13 @@ int64_t AddressSpace::munmap(uint64_t addr, uint64_t len) {
 
 int64_t AddressSpace::set_region_perms(uint64_t addr, uint64_t len, uint32_t perms) {
   const auto regions = m_.regions();
+  if (m_.fixed_regions()) {
+    // A batch lane: regions cannot be split; record nothing, accept mapped ranges.
+    uint64_t covered = 0;
+    for (const auto& r : regions)
+      if (overlaps(addr, len, r.base, r.size)) covered += std::min(addr + len, r.base + r.size) - std::max(addr, r.base);
+    return covered == len ? 0 : -ENOMEM;
+  }
   // Every page must be mapped.
   uint64_t covered = 0;
   std::vector<RegionInfo> hit;

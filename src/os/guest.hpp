@@ -30,6 +30,8 @@ class Guest {
   virtual std::vector<RegionInfo> regions() const = 0;
   virtual void map(uint64_t base, uint64_t size, uint32_t perms) = 0;
   virtual void unmap(uint64_t base, uint64_t size) = 0;
+  // True when map/unmap are unavailable: mprotect is then only recorded (docs/os.md).
+  virtual bool fixed_regions() const { return false; }
 };
 
 class MachineGuest final : public Guest {

@@ -19,12 +19,20 @@ constexpr uint64_t kStackTop = 0x0000fffff0000000ull;
 constexpr uint64_t kMmapBase = 0x0000fffe00000000ull;   // the mmap area (RW pages managed here)
 constexpr uint64_t kExecMapBase = 0x0000fff000000000ull;  // PROT_EXEC mappings: their own regions
 constexpr uint64_t kPage = 4096;
+// The signal-return trampoline page (mov x8, #139; svc #0), then a HLT that parks a batch lane
+// that has ended.
+constexpr uint64_t kSigTramp = kStackTop + 0x10000;
+constexpr uint32_t kSigTrampCode[3] = {0xd2801168, 0xd4000001, 0xd4400000};
+constexpr uint64_t kParkPc = kSigTramp + 8;
 
 // brk heap, mmap area and separate mappings. The mmap area is ONE guest region (RW); pages
 // inside it are handed out and taken back here, so many small mmaps cost no regions.
 class AddressSpace {
  public:
-  AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo);
+  // map_regions = false: the brk and mmap regions are mapped already (a batch maps them once
+  // for all lanes); use brk_region() / mmap_region() for their place.
+  AddressSpace(Guest& m, uint64_t image_end, uint64_t brk_size, uint64_t mmap_size, uint64_t stack_lo, bool map_regions = true);
+  static uint64_t brk_start(uint64_t image_end) { return (image_end + kPage - 1) & ~(kPage - 1); }
 
   uint64_t brk(uint64_t addr);
   int64_t mmap(uint64_t addr, uint64_t len, int prot, int flags, int host_fd, uint64_t offset);

@@ -279,7 +279,6 @@ constexpr uint32_t kFpsimdMagic = 0x46508001, kFpsimdSize = 528;
 constexpr uint64_t kSaSiginfo = 4, kSaOnstack = 0x08000000, kSaRestorer = 0x04000000, kSaNodefer = 0x40000000,
                    kSaResethand = 0x80000000;
 constexpr int64_t kNoResult = INT64_MIN;  // rt_sigreturn: x0 is restored, not a result
-constexpr uint64_t kSigTramp = kStackTop + 0x10000;
 
 template <class T>
 void put(std::vector<uint8_t>& f, uint64_t off, T v) {
@@ -301,9 +300,8 @@ void terminate(Kernel& k, int sig) {
 uint64_t sigtramp(Kernel& k) {
   if (!k.sigtramp) {
     // mov x8, #139 (rt_sigreturn); svc #0 -- the vDSO's __kernel_rt_sigreturn.
-    const uint32_t code[2] = {0xd2801168, 0xd4000001};
     k.m.map(kSigTramp, kPage, PermRX);
-    k.m.write_memory(kSigTramp, std::span(reinterpret_cast<const uint8_t*>(code), sizeof code));
+    k.m.write_memory(kSigTramp, std::span(reinterpret_cast<const uint8_t*>(kSigTrampCode), sizeof kSigTrampCode));
     k.sigtramp = kSigTramp;
   }
   return k.sigtramp;
