@@ -94,6 +94,7 @@ struct Kernel {
   uint64_t altstack_sp = 0, altstack_size = 0;
   int altstack_flags = 2;  // SS_DISABLE
   uint64_t clear_child_tid = 0;
+  uint64_t umask = 022;  // kept and reported; files are created with the host's umask
 
   int pid, ppid, uid, gid;
   uint64_t rng;                // splitmix64 state for deterministic random bytes

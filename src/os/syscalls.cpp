@@ -993,10 +993,9 @@ int64_t sys_getrusage(Kernel& k, A a) {
   wr(k, a[1], ru, sizeof ru);
   return 0;
 }
-int64_t sys_umask(Kernel&, A a) {
-  static uint64_t mask = 022;
-  const uint64_t old = mask;
-  mask = a[0] & 0777;
+int64_t sys_umask(Kernel& k, A a) {
+  const uint64_t old = k.umask;
+  k.umask = a[0] & 0777;
   return int64_t(old);
 }
 
