@@ -33,6 +33,8 @@ std::string written(const Registers& a, const Registers& b) {
   if (a.sp != b.sp) s += fmt::format(" sp=0x{:x}", b.sp);
   if (a.nzcv != b.nzcv) s += fmt::format(" nzcv={:04b}", b.nzcv >> 28);
   if (a.tpidr_el0 != b.tpidr_el0) s += fmt::format(" tpidr_el0=0x{:x}", b.tpidr_el0);
+  if (a.fpcr != b.fpcr) s += fmt::format(" fpcr=0x{:08x}", b.fpcr);
+  if (a.fpsr != b.fpsr) s += fmt::format(" fpsr=0x{:08x}", b.fpsr);
   for (int i = 0; i < 32; ++i)
     if (a.v[i][0] != b.v[i][0] || a.v[i][1] != b.v[i][1])
       s += fmt::format(" v{}=0x{:016x}{:016x}", i, b.v[i][1], b.v[i][0]);
