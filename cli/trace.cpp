@@ -43,7 +43,7 @@ std::string written(const Registers& a, const Registers& b) {
 
 }  // namespace
 
-Status run_traced(Machine& m, uint64_t max_cycles, const os::SyscallOptions* os, FILE* out) {
+Status run_traced(Machine& m, uint64_t max_cycles, Process* process, FILE* out) {
   Disassembler dis;
   Status st;
   uint64_t done = 0;
@@ -68,12 +68,11 @@ Status run_traced(Machine& m, uint64_t max_cycles, const os::SyscallOptions* os,
       fmt::print(out, "0x{:016x}: {:08x}  {:<32}{}\n", before.pc, word, text, written(before, m.registers()));
     }
     if (st.signal == StopReason::MaxCycles) continue;
-    if (st.signal == StopReason::Syscall && os) {
-      int status = 0;
-      if (os::service_syscall(m, *os, &status) == os::SyscallOutcome::Exited) {
-        m.set_exit(status);
+    if (st.signal == StopReason::Syscall && process) {
+      if (process->service_syscall(done)) {
+        m.set_exit(process->exit_status());
         st.signal = StopReason::Exit;
-        st.exit_status = status;
+        st.exit_status = process->exit_status();
         break;
       }
       continue;
