@@ -7,6 +7,8 @@
 #include <iterator>
 #include <map>
 
+#include <cuarm/batch.hpp>
+
 #include "backend/jit/nvrtc.hpp"
 #include "backend/jit/translate.hpp"
 #include "diff/generator.hpp"
@@ -253,6 +255,70 @@ TEST(Jit, CancelStopsTranslatedCode) {
   const Status s = g->wait();
   EXPECT_EQ(s.signal, StopReason::Cancelled);
   EXPECT_EQ(g->x(0), s.cycles_executed / 2 + (s.pc == 0x1004 ? 1 : 0));
+}
+
+}  // namespace
+}  // namespace cuarm::test
+
+namespace cuarm::test {
+namespace {
+
+// Batch lanes in translated mode against the CPU batch: the hash example over lanes of
+// different lengths (divergent loops, loads, a call and a return), registers and stops lane by
+// lane; budgets that end lanes mid-loop too.
+struct HashBatch {
+  std::vector<uint64_t> x0;
+  std::vector<Status> status;
+  std::vector<Registers> regs;
+};
+HashBatch run_hash(BackendKind kind, uint64_t max_cycles) {
+  constexpr uint64_t kLanes = 300, kInput = 0x10000000, kStride = 4096, kStackTop = 0x20000000;
+  BatchOptions o;
+  o.lanes = kLanes;
+  o.backend = kind;
+  o.devices = kind == BackendKind::Cuda ? std::vector<int>{0} : std::vector<int>{};
+  Batch b(o);
+  b.load_elf(file_bytes(std::string(CUARM_EXAMPLES_DIR) + "/hash_lanes"));
+  b.map(kInput, kStride, PermRW);
+  b.map(kStackTop - 4096, 4096, PermRW);
+  std::vector<uint8_t> inputs(kLanes * kStride);
+  uint64_t seed = 12345;
+  for (auto& x : inputs) x = uint8_t((seed = seed * 6364136223846793005ull + 1442695040888963407ull) >> 56);
+  std::vector<uint64_t> lengths(kLanes);
+  for (uint64_t l = 0; l < kLanes; ++l) lengths[l] = (l * 37) % 1024;
+  b.write_memory_lanes(kInput, inputs, kStride);
+  b.set_x(0, kInput);
+  b.set_x(1, lengths);
+  b.set_x(2, 3);
+  b.set_sp(kStackTop);
+  b.run(max_cycles);
+  HashBatch r;
+  r.x0 = b.x(0);
+  for (uint64_t l = 0; l < kLanes; ++l) r.status.push_back(b.lane_status(l)), r.regs.push_back(b.registers(l));
+  return r;
+}
+
+TEST(Jit, BatchLanesMatchTheCpuBatch) {
+  std::string why;
+  if (!cuda_backend_built()) GTEST_SKIP() << "this build has no CUDA backend";
+  if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "translated mode needs NVRTC: " << why;
+  for (uint64_t budget : {uint64_t(UINT64_MAX), uint64_t(5000), uint64_t(77777)}) {
+    const HashBatch cpu = run_hash(BackendKind::Cpu, budget);
+    setenv("CUARM_JIT", "always", 1);
+    HashBatch gpu;
+    try {
+      gpu = run_hash(BackendKind::Cuda, budget);
+    } catch (const Error& e) {
+      unsetenv("CUARM_JIT");
+      GTEST_SKIP() << "no usable CUDA device: " << e.what();
+    }
+    unsetenv("CUARM_JIT");
+    for (size_t l = 0; l < cpu.x0.size(); ++l) {
+      ASSERT_EQ(cpu.status[l].signal, gpu.status[l].signal) << "lane " << l << " budget " << budget;
+      ASSERT_EQ(cpu.status[l].cycles_executed, gpu.status[l].cycles_executed) << "lane " << l;
+      ASSERT_EQ(std::memcmp(&cpu.regs[l], &gpu.regs[l], sizeof(Registers)), 0) << "lane " << l << " budget " << budget;
+    }
+  }
 }
 
 }  // namespace

@@ -16,7 +16,7 @@
 #include "device.hpp"
 #include "kernels.hpp"
 #include "../engine.hpp"
-#include "../jit/nvrtc.hpp"
+#include "jit_loader.hpp"
 #include "../jit/translate.hpp"
 #include "../region_rules.hpp"
 
@@ -26,46 +26,6 @@ namespace {
 using cuda::check;
 
 using Clock = std::chrono::steady_clock;
-
-// Translated mode (docs/jit.md), chosen by CUARM_JIT: "off", "auto" (the default: translate once
-// a run has gone kJitWarmup instructions without stopping, so short runs never pay for NVRTC)
-// or "always" (translate from the first instruction; for tests).
-enum class JitMode { Off, Auto, Always };
-JitMode jit_mode() {
-  const char* e = std::getenv("CUARM_JIT");
-  if (e == nullptr || *e == 0 || std::strcmp(e, "auto") == 0) return JitMode::Auto;
-  if (std::strcmp(e, "always") == 0) return JitMode::Always;
-  if (std::strcmp(e, "off") == 0 || std::strcmp(e, "0") == 0) return JitMode::Off;
-  throw Error(fmt::format("CUARM_JIT={}: expected off, auto or always", e));
-}
-constexpr uint64_t kJitWarmup = 1 << 20;     // interpreted instructions before translating (auto)
-constexpr uint64_t kInterpSlice = 1 << 20;   // interpreter slice between attempts to translate
-constexpr int kMaxTranslations = 16;         // compilations per start(); then interpreter only
-constexpr size_t kMaxWords = 256;  // guest words in one translation (NVRTC takes seconds per hundred)
-
-// A compiled translation, loaded into the current device. Compiled modules are kept for the
-// life of the process, keyed by device and source: a program run again is not recompiled.
-struct JitKernel {
-  cudaLibrary_t lib = nullptr;
-  cudaKernel_t fn = nullptr;
-};
-JitKernel load_translation(const std::string& source) {
-  static std::mutex mu;
-  static std::map<std::pair<int, std::string>, JitKernel> cache;
-  int dev = 0;
-  check(cudaGetDevice(&dev), "cudaGetDevice");
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find({dev, source});
-  if (it != cache.end()) return it->second;
-  cudaDeviceProp prop;
-  check(cudaGetDeviceProperties(&prop, dev), "cudaGetDeviceProperties");
-  const std::vector<char> cubin = jit::compile_cubin(source, prop.major * 10 + prop.minor);
-  JitKernel k;
-  check(cudaLibraryLoadData(&k.lib, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0), "cudaLibraryLoadData");
-  check(cudaLibraryGetKernel(&k.fn, k.lib, "cuarm_jit_single"), "cudaLibraryGetKernel");
-  cache.emplace(std::make_pair(dev, source), k);
-  return k;
-}
 
 class CudaEngine final : public Engine {
  public:
@@ -77,8 +37,8 @@ class CudaEngine final : public Engine {
     check(cudaMalloc(&d_state_, sizeof(core::CpuState)), "cudaMalloc(state)");
     check(cudaMalloc(&d_view_, sizeof(core::MemView)), "cudaMalloc(view)");
     check(cudaMalloc(&d_why_, sizeof(uint32_t)), "cudaMalloc(why)");
-    jit_ = jit_mode();
-    if (jit_ != JitMode::Off && !jit::nvrtc_available()) jit_ = JitMode::Off;
+    jit_ = jit::jit_mode();
+    check(cudaGetDevice(&device_), "cudaGetDevice");
     ctl_->executed = 0;
     ctl_->cancel = 0;
     ctl_->stop = 0;
@@ -180,7 +140,7 @@ class CudaEngine final : public Engine {
     c->stop = 0;
     c->done = 0;
     t0_ = Clock::now();
-    if (jit_ == JitMode::Off) {
+    if (jit_ == jit::JitMode::Off) {
       check(launch_run_single(d_state_, d_view_, max_cycles, d_ctl_, stream_), "launch");
     } else {
       base_ = 0;
@@ -197,7 +157,7 @@ class CudaEngine final : public Engine {
       Status s;
       s.is_running = true;
       s.cycles_executed = const_cast<volatile Control*>(ctl_)->executed;
-      if (jit_ != JitMode::Off) {  // kernels count from 0 each; never show progress going back
+      if (jit_ != jit::JitMode::Off) {  // kernels count from 0 each; never show progress going back
         s.cycles_executed += base_.load();
         uint64_t seen = shown_.load();
         while (s.cycles_executed > seen && !shown_.compare_exchange_weak(seen, s.cycles_executed)) {}
@@ -238,7 +198,7 @@ class CudaEngine final : public Engine {
  private:
   // In translated mode several kernels run in turn (each sets ctl_->done): the driver's flag counts.
   bool done_flag() const {
-    if (jit_ != JitMode::Off) return driver_done_.load();
+    if (jit_ != jit::JitMode::Off) return driver_done_.load();
     return const_cast<volatile Control*>(ctl_)->done != 0;
   }
 
@@ -292,16 +252,23 @@ class CudaEngine final : public Engine {
           stop = core::Stop::Cancelled;
           break;
         }
-        const bool warm = jit_ == JitMode::Always || done >= kJitWarmup;
-        if (warm && !translation_.contains(st.pc) && compiles < kMaxTranslations) {
+        const bool warm = jit_ == jit::JitMode::Always || done >= jit::kJitWarmup;
+        if (warm && !translation_.contains(st.pc) && !pending_.busy() && compiles < jit::kMaxTranslations) {
           fetch_page_base_ = ~0ull;  // guest code may have changed since the last translation
           jit::Translation t = jit::translate({st.pc}, [this](uint64_t a, uint32_t* w) { return fetch(a, w); },
-                                              kMaxWords, &translation_);
+                                              jit::kMaxWords, &translation_);
           if (t.contains(st.pc)) {
-            kernel_ = load_translation(t.source);
-            translation_ = std::move(t);
+            pending_.start(std::move(t), device_);
             ++compiles;
           }
+        }
+        // NVRTC works on another thread ("always": waited for) while the interpreter runs; a
+        // translation of code the guest has rewritten meanwhile is dropped.
+        jit::Translation ready;
+        jit::JitKernels ready_kernels;
+        if (pending_.take(ready, ready_kernels, jit_ == jit::JitMode::Always) && unchanged(ready)) {
+          translation_ = std::move(ready);
+          kernel_ = ready_kernels;
         }
         uint64_t n = 0;
         uint32_t why = 0;
@@ -311,14 +278,14 @@ class CudaEngine final : public Engine {
           uint64_t* executed = &d_ctl_->executed;  // the kernel takes it as unsigned long long (same size)
           const unsigned* cancel = &d_ctl_->cancel;
           void* args[] = {&d_state_, &d_view_, &left, &executed, &cancel, &d_why_};
-          check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel_.fn), dim3(1), dim3(1), args, 0, stream_),
+          check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel_.single), dim3(1), dim3(1), args, 0, stream_),
                 "launch translated");
           check(cudaStreamSynchronize(stream_), "translated kernel");
           check(cudaMemcpy(&why, d_why_, sizeof why, cudaMemcpyDeviceToHost), "download why");
           if (why == 2) translation_ = {};  // the guest wrote to translated code: translate anew
         } else {
           // The interpreter, for a slice (or up to the warm-up point), then try again.
-          const uint64_t limit = warm ? kInterpSlice : kJitWarmup - done;
+          const uint64_t limit = pending_.busy() ? jit::kInterpSlice / 4 : warm ? jit::kInterpSlice : jit::kJitWarmup - done;
           const uint64_t slice = std::min<uint64_t>(limit, max_cycles - done);
           check(launch_run_single(d_state_, d_view_, slice, d_ctl_, stream_), "launch");
           check(cudaStreamSynchronize(stream_), "kernel");
@@ -344,6 +311,16 @@ class CudaEngine final : public Engine {
     c->stop = uint32_t(stop);
     c->done = 1;
     driver_done_ = true;
+  }
+
+  // Whether the guest words a translation was made from are still there.
+  bool unchanged(const jit::Translation& t) {
+    fetch_page_base_ = ~0ull;
+    for (size_t i = 0; i < t.words.size(); ++i) {
+      uint32_t w;
+      if (!fetch(t.words[i], &w) || w != t.values[i]) return false;
+    }
+    return true;
   }
 
   // A guest word of an executable region, read from the device (the page is cached per call of
@@ -393,9 +370,11 @@ class CudaEngine final : public Engine {
   uint32_t* d_why_ = nullptr;
   core::CpuState state_;
   // Translated mode.
-  JitMode jit_ = JitMode::Off;
+  jit::JitMode jit_ = jit::JitMode::Off;
   jit::Translation translation_;  // what kernel_ runs; cleared when memory under it changes
-  JitKernel kernel_;
+  jit::JitKernels kernel_;
+  jit::PendingTranslation pending_;
+  int device_ = 0;
   std::thread driver_;
   std::string driver_error_;
   std::atomic<uint64_t> base_{0};

@@ -1,7 +1,7 @@
 // Device-side support for translated code (compiled only by NVRTC at run time, together with
 // the source that translate.cpp generates; see docs/jit.md).
 #pragma once
-#include "core/step.hpp"
+#include "core/lane.hpp"
 
 namespace cuarm::jit_device {
 
@@ -11,8 +11,9 @@ constexpr uint32_t kWhyCodeWritten = 2;  // a guest store touched the translated
 
 // The guest's memory view, plus a flag raised when a store touches [lo, hi): the translated
 // words are then stale, and the host must retranslate before running them again.
+template <class View>
 struct JitMem {
-  core::MemView* v;
+  View* v;
   uint64_t lo, hi;
   bool dirty;
 
@@ -62,7 +63,8 @@ struct JitMem {
 
 // The end of a translated instruction that stopped, as core::run ends it: SVC retires and
 // leaves pc after itself; every other stop leaves pc on the instruction.
-__device__ __forceinline__ core::Stop stopped(core::Exec<JitMem>& c, core::Stop st, uint64_t& pc) {
+template <class C>
+__device__ __forceinline__ core::Stop stopped(C& c, core::Stop st, uint64_t& pc) {
   if (st == core::Stop::Syscall) {
     --c.left;
     pc = c.next;

@@ -98,7 +98,7 @@ Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetc
   std::sort(code.begin(), code.end());
 
   Translation t;
-  for (const auto& [a, w] : code) t.words.push_back(a);
+  for (const auto& [a, w] : code) t.words.push_back(a), t.values.push_back(w);
   if (code.empty()) return t;
   t.lo = code.front().first;
   t.hi = code.back().first + 4;
@@ -109,8 +109,8 @@ Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetc
       "#include \"backend/jit/device_prelude.cuh\"\n"
       "namespace cuarm::jit_device {{\n"
       "constexpr uint64_t kLo = 0x{:x}ull, kHi = 0x{:x}ull;\n"
-      "__device__ __forceinline__ core::Stop run_translated(core::Exec<JitMem>& c, uint64_t& pc, "
-      "uint32_t& why) {{\n"
+      "template <class C>\n"
+      "__device__ __forceinline__ core::Stop run_translated(C& c, uint64_t& pc, uint32_t& why) {{\n"
       "  core::Stop st = core::Stop::None;\n"
       "dispatch:\n"
       "  switch (pc) {{\n",

@@ -18,7 +18,8 @@ namespace cuarm::jit {
 using FetchWord = std::function<bool(uint64_t addr, uint32_t* word)>;
 
 struct Translation {
-  std::vector<uint64_t> words;  // translated addresses, ascending
+  std::vector<uint64_t> words;   // translated addresses, ascending
+  std::vector<uint32_t> values;  // the guest words found there (to notice code changed since)
   uint64_t lo = 0, hi = 0;      // [lo, hi): the bytes a guest store must not touch
   std::string source;           // CUDA C++ for NVRTC: the kernel cuarm_jit_single
   bool contains(uint64_t pc) const;
