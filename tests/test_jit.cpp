@@ -47,7 +47,7 @@ TEST(Jit, DiscoversReachableCode) {
   // Each word calls the core's handler with the word as a constant.
   EXPECT_NE(t.source.find("core::op_b_imm(c, 0x94000004u)"), std::string::npos);
   EXPECT_NE(t.source.find("core::op_cbz(c, 0xb4000060u)"), std::string::npos);
-  EXPECT_NE(t.source.find("goto L_1010"), std::string::npos);  // BL's constant target
+  EXPECT_NE(t.source.find("goto L_1010"), std::string::npos);  // BL's constant target (single guest)
 }
 
 TEST(Jit, GrowsAndRespectsTheWordLimit) {

@@ -37,7 +37,7 @@ extern "C" __global__ void cuarm_jit_single(cuarm::core::CpuState* state, const 
     uint64_t budget = max_cycles - done < kChunk ? max_cycles - done : kChunk;
     if (budget > ~0ull - s.retired) budget = ~0ull - s.retired;  // as core::run trims it
     core::Exec<JitMem<core::MemView>> c{s, m, 0, 0, s.retired + budget, budget};
-    stop = run_translated(c, pc, why);
+    stop = run_translated<true>(c, pc, why);
     const uint64_t n = budget - c.left;
     s.retired += n;
     done += n;
@@ -72,7 +72,7 @@ struct RunTranslated {
     if (budget > ~0ull - p->retired) budget = ~0ull - p->retired;
     core::Exec<JitMem<core::LaneView>> c{*p, m, 0, 0, p->retired + budget, budget};
     uint64_t pc = p->pc;
-    const core::Stop st = run_translated(c, pc, *why);
+    const core::Stop st = run_translated<false>(c, pc, *why);
     *n = budget - c.left;
     p->retired += *n;
     p->pc = pc;

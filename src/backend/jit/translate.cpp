@@ -109,7 +109,11 @@ Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetc
       "#include \"backend/jit/device_prelude.cuh\"\n"
       "namespace cuarm::jit_device {{\n"
       "constexpr uint64_t kLo = 0x{:x}ull, kHi = 0x{:x}ull;\n"
-      "template <class C>\n"
+      "// kDirect: direct branches jump straight to their target's case. Batch lanes pass false:\n"
+      "// every branch then goes through the switch, whose loop is where the lanes of a warp that\n"
+      "// went different ways meet again (jumps into the middle of the switch would leave them\n"
+      "// running apart).\n"
+      "template <bool kDirect, class C>\n"
       "__device__ __forceinline__ core::Stop run_translated(C& c, uint64_t& pc, uint32_t& why) {{\n"
       "  core::Stop st = core::Stop::None;\n"
       "dispatch:\n"
@@ -132,8 +136,10 @@ Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetc
     if (f.stores) s += "      if (c.m.dirty) { pc = c.next; why = kWhyCodeWritten; return st; }\n";
     if (is_branch(w)) {
       s += "      pc = c.next;\n";
-      if (f.direct && t.contains(f.target)) s += fmt::format("      if (pc == 0x{:x}ull) goto {};\n", f.target, label(f.target));
-      if (f.falls_through && next_is_case) s += fmt::format("      if (pc == 0x{:x}ull) goto {};\n", a + 4, label(a + 4));
+      if (f.direct && t.contains(f.target))
+        s += fmt::format("      if constexpr (kDirect) if (pc == 0x{:x}ull) goto {};\n", f.target, label(f.target));
+      if (f.falls_through && next_is_case)
+        s += fmt::format("      if constexpr (kDirect) if (pc == 0x{:x}ull) goto {};\n", a + 4, label(a + 4));
       s += "      goto dispatch;\n";
     } else if (!next_is_case) {
       s += fmt::format("      pc = 0x{:x}ull; why = kWhyLeft; return st;\n", a + 4);
