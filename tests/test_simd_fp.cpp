@@ -58,9 +58,8 @@ void expect(const char* name, const In& in, V want, uint32_t fpsr = 0) {
 constexpr uint64_t s0_25 = 0x3e800000, s0_5 = 0x3f000000, s1 = 0x3f800000, s1_25 = 0x3fa00000, s1_5 = 0x3fc00000,
                    s1_75 = 0x3fe00000, s1_9 = 0x3ff33333, s2 = 0x40000000, s2_5 = 0x40200000, s3 = 0x40400000,
                    s4 = 0x40800000, s5 = 0x40a00000, s6 = 0x40c00000, s7 = 0x40e00000;
-constexpr uint64_t sm0_25 = 0xbe800000, sm0_5 = 0xbf000000, sm1 = 0xbf800000, sm1_25 = 0xbfa00000,
-                   sm1_5 = 0xbfc00000, sm1_75 = 0xbfe00000, sm1_9 = 0xbff33333, sm2 = 0xc0000000,
-                   sm2_5 = 0xc0200000, sm3 = 0xc0400000;
+constexpr uint64_t sm0_25 = 0xbe800000, sm0_5 = 0xbf000000, sm1 = 0xbf800000, sm1_25 = 0xbfa00000, sm1_5 = 0xbfc00000,
+                   sm1_75 = 0xbfe00000, sm1_9 = 0xbff33333, sm2 = 0xc0000000, sm2_5 = 0xc0200000, sm3 = 0xc0400000;
 constexpr uint64_t sp0 = 0, sn0 = 0x80000000, sinf = 0x7f800000, sninf = 0xff800000, sdnan = 0x7fc00000,
                    sq1 = 0x7fc00001, smax = 0x7f7fffff, smin_normal = 0x00800000, s2p31 = 0x4f000000,
                    sm2p31 = 0xcf000000, s2p32 = 0x4f800000, s2p30 = 0x4e800000;
@@ -69,10 +68,10 @@ constexpr uint64_t ssnan(uint64_t payload) { return 0x7f800000 | payload; }
 constexpr uint64_t sqnan(uint64_t payload) { return 0x7fc00000 | payload; }
 // Double encodings.
 constexpr uint64_t d0_5 = 0x3fe0000000000000, d1 = 0x3ff0000000000000, d1_5 = 0x3ff8000000000000,
-                   d2 = 0x4000000000000000, d2_5 = 0x4004000000000000, d3 = 0x4008000000000000,
-                   d4 = 0x4010000000000000, d7 = 0x401c000000000000, dm0_5 = 0xbfe0000000000000,
-                   dm1 = 0xbff0000000000000, dm1_5 = 0xbff8000000000000, dm2 = 0xc000000000000000,
-                   dm2_5 = 0xc004000000000000, dm3 = 0xc008000000000000, dm5 = 0xc014000000000000;
+                   d2 = 0x4000000000000000, d2_5 = 0x4004000000000000, d3 = 0x4008000000000000, d4 = 0x4010000000000000,
+                   d7 = 0x401c000000000000, dm0_5 = 0xbfe0000000000000, dm1 = 0xbff0000000000000,
+                   dm1_5 = 0xbff8000000000000, dm2 = 0xc000000000000000, dm2_5 = 0xc004000000000000,
+                   dm3 = 0xc008000000000000, dm5 = 0xc014000000000000;
 constexpr uint64_t dp0 = 0, dn0 = 0x8000000000000000, dinf = 0x7ff0000000000000, dninf = 0xfff0000000000000,
                    ddnan = 0x7ff8000000000000, dq1 = 0x7ff8000000000001, d2p53 = 0x4340000000000000,
                    d2p_60 = 0x3c30000000000000, dm2p_60 = 0xbc30000000000000, d1p2m30 = 0x3ff0000000400000,
@@ -134,7 +133,8 @@ TEST(SimdFpThreeSame, FusedAndSteps) {
   // 1+2*3; a signalling NaN operand beats the quiet NaN addend; a quiet NaN addend with inf*0 is
   // the default NaN (invalid).
   expect("fmla_4s",
-         {.v0 = S(sm1, s1, sqnan(0x11), sqnan(0x11)), .v1 = S(0x3f800001, s2, ssnan(0x22), sinf),
+         {.v0 = S(sm1, s1, sqnan(0x11), sqnan(0x11)),
+          .v1 = S(0x3f800001, s2, ssnan(0x22), sinf),
           .v2 = S(0x3f7fffff, s3, s1, sp0)},
          S(0x337ffffe, s7, sqnan(0x22), sdnan), IOC);
   // FMLS negates element1 before the NaN checks: a quiet NaN there comes out with its sign flipped.

@@ -22,23 +22,23 @@
 // By element: opcodes 0001/0101 (FMLA/FMLS, U=0) and 1001 (FMUL/FMULX), size<1>=1 fixed.
 // Fixed-point conversions: opcodes 11100/11111, immh=01xx (single) or 1xxx (double) (immh=0000
 // is the modified-immediate class, SIMD_PERM_MOVI).
-#define CUARM_ISA_SIMD_FP(X)                                                            \
-  X(SIMD_FP_3SAME, "0Qu01110ab1mmmmm11ooo1nnnnnddddd", op_simd_fp_3same, 0)             \
-  X(SIMD_FP_S3SAME, "01u11110ab1mmmmm11ooo1nnnnnddddd", op_simd_fp_s3same, 0)           \
-  X(SIMD_FP_MISC, "0Qu01110ab1000011ooo10nnnnnddddd", op_simd_fp_misc, 0)               \
-  X(SIMD_FP_MISC_CMP, "0Qu01110ab10000011oo10nnnnnddddd", op_simd_fp_misc, 0)           \
-  X(SIMD_FP_MISC_NARROW, "0Qu01110ab100001011o10nnnnnddddd", op_simd_fp_narrow, 0)      \
-  X(SIMD_FP_SMISC, "01u11110ab1000011ooo10nnnnnddddd", op_simd_fp_smisc, 0)             \
-  X(SIMD_FP_SMISC_CMP, "01u11110ab10000011oo10nnnnnddddd", op_simd_fp_smisc, 0)         \
-  X(SIMD_FP_SMISC_FCVTXN, "011111100b100001011010nnnnnddddd", op_simd_fp_sfcvtxn, 0)    \
-  X(SIMD_FP_ACROSS, "0Q101110ab11000011oo10nnnnnddddd", op_simd_fp_across, 0)           \
-  X(SIMD_FP_SPAIR, "01u11110ab11000011oo10nnnnnddddd", op_simd_fp_spair, 0)             \
-  X(SIMD_FP_ELEM_FMLA, "0Q0011111bLMmmmm0o01H0nnnnnddddd", op_simd_fp_elem, 0)          \
-  X(SIMD_FP_ELEM_FMUL, "0Qu011111bLMmmmm1001H0nnnnnddddd", op_simd_fp_elem, 0)          \
-  X(SIMD_FP_SELEM_FMLA, "010111111bLMmmmm0o01H0nnnnnddddd", op_simd_fp_selem, 0)        \
-  X(SIMD_FP_SELEM_FMUL, "01u111111bLMmmmm1001H0nnnnnddddd", op_simd_fp_selem, 0)        \
-  X(SIMD_FP_CVT_FIXED_S, "0Qu01111001hhiii111oo1nnnnnddddd", op_simd_fp_cvt_fixed, 0)   \
-  X(SIMD_FP_CVT_FIXED_D, "0Qu0111101hhhiii111oo1nnnnnddddd", op_simd_fp_cvt_fixed, 0)   \
+#define CUARM_ISA_SIMD_FP(X)                                                          \
+  X(SIMD_FP_3SAME, "0Qu01110ab1mmmmm11ooo1nnnnnddddd", op_simd_fp_3same, 0)           \
+  X(SIMD_FP_S3SAME, "01u11110ab1mmmmm11ooo1nnnnnddddd", op_simd_fp_s3same, 0)         \
+  X(SIMD_FP_MISC, "0Qu01110ab1000011ooo10nnnnnddddd", op_simd_fp_misc, 0)             \
+  X(SIMD_FP_MISC_CMP, "0Qu01110ab10000011oo10nnnnnddddd", op_simd_fp_misc, 0)         \
+  X(SIMD_FP_MISC_NARROW, "0Qu01110ab100001011o10nnnnnddddd", op_simd_fp_narrow, 0)    \
+  X(SIMD_FP_SMISC, "01u11110ab1000011ooo10nnnnnddddd", op_simd_fp_smisc, 0)           \
+  X(SIMD_FP_SMISC_CMP, "01u11110ab10000011oo10nnnnnddddd", op_simd_fp_smisc, 0)       \
+  X(SIMD_FP_SMISC_FCVTXN, "011111100b100001011010nnnnnddddd", op_simd_fp_sfcvtxn, 0)  \
+  X(SIMD_FP_ACROSS, "0Q101110ab11000011oo10nnnnnddddd", op_simd_fp_across, 0)         \
+  X(SIMD_FP_SPAIR, "01u11110ab11000011oo10nnnnnddddd", op_simd_fp_spair, 0)           \
+  X(SIMD_FP_ELEM_FMLA, "0Q0011111bLMmmmm0o01H0nnnnnddddd", op_simd_fp_elem, 0)        \
+  X(SIMD_FP_ELEM_FMUL, "0Qu011111bLMmmmm1001H0nnnnnddddd", op_simd_fp_elem, 0)        \
+  X(SIMD_FP_SELEM_FMLA, "010111111bLMmmmm0o01H0nnnnnddddd", op_simd_fp_selem, 0)      \
+  X(SIMD_FP_SELEM_FMUL, "01u111111bLMmmmm1001H0nnnnnddddd", op_simd_fp_selem, 0)      \
+  X(SIMD_FP_CVT_FIXED_S, "0Qu01111001hhiii111oo1nnnnnddddd", op_simd_fp_cvt_fixed, 0) \
+  X(SIMD_FP_CVT_FIXED_D, "0Qu0111101hhhiii111oo1nnnnnddddd", op_simd_fp_cvt_fixed, 0) \
   X(SIMD_FP_SCVT_FIXED, "01u111110hhhhiii111oo1nnnnnddddd", op_simd_fp_scvt_fixed, 0)
 
 namespace cuarm::core {
@@ -86,8 +86,8 @@ CUARM_HD Stop op_simd_fp_s3same(C& c, uint32_t w) {
   const uint32_t u = bit(w, 29), a = bit(w, 23), opc = bits(w, 13, 11);
   // Allocated (U:size<1>:opcode<2:0>): 0 0 011, 0 0 100, 0 0 111, 0 1 111, 1 0 100, 1 0 101,
   // 1 1 010, 1 1 100, 1 1 101.
-  constexpr uint32_t kScalar = (1u << 3) | (1u << 4) | (1u << 7) | (1u << 15) | (1u << 20) | (1u << 21) |
-                               (1u << 26) | (1u << 28) | (1u << 29);
+  constexpr uint32_t kScalar =
+      (1u << 3) | (1u << 4) | (1u << 7) | (1u << 15) | (1u << 20) | (1u << 21) | (1u << 26) | (1u << 28) | (1u << 29);
   if (!((kScalar >> ((u << 4) | (a << 3) | opc)) & 1)) return undefined(c, w);
   const int n = bit(w, 22) ? 64 : 32;
   uint32_t fl = c.s.fpsr;
@@ -165,8 +165,8 @@ CUARM_HD Stop op_simd_fp_elem(C& c, uint32_t w) {
   if ((sz && !q) || !sf_elem_decode(c, w, op, b)) return undefined(c, w);
   const int n = sz ? 64 : 32;
   uint32_t fl = c.s.fpsr;
-  const Vec128 r = sf_binary(op, n, (q ? 128u : 64u) / uint32_t(n), 0, vget(c, bits(w, 9, 5)), b, vget(c, d),
-                             c.s.fpcr, fl);
+  const Vec128 r =
+      sf_binary(op, n, (q ? 128u : 64u) / uint32_t(n), 0, vget(c, bits(w, 9, 5)), b, vget(c, d), c.s.fpcr, fl);
   vset(c, d, r);
   c.s.fpsr = fl;
   return Stop::None;
@@ -180,8 +180,7 @@ CUARM_HD Stop op_simd_fp_selem(C& c, uint32_t w) {
   Vec128 b;
   if (!sf_elem_decode(c, w, op, b)) return undefined(c, w);
   uint32_t fl = c.s.fpsr;
-  const Vec128 r =
-      sf_binary(op, bit(w, 22) ? 64 : 32, 1, 0, vget(c, bits(w, 9, 5)), b, vget(c, d), c.s.fpcr, fl);
+  const Vec128 r = sf_binary(op, bit(w, 22) ? 64 : 32, 1, 0, vget(c, bits(w, 9, 5)), b, vget(c, d), c.s.fpcr, fl);
   vset(c, d, r);
   c.s.fpsr = fl;
   return Stop::None;

@@ -62,9 +62,8 @@ CUARM_HD CUARM_INLINE uint64_t sf_binary_elem(uint32_t op, uint64_t a, uint64_t 
 // r[e] = op(a[e], b[e], d[e]) for e < count (n-bit elements). Pairwise (pair_src = elements per
 // source, 0 otherwise): the operands are elements 2e and 2e+1 of the concatenation b:a, a holding
 // elements 0..pair_src-1.
-CUARM_HD CUARM_NOINLINE inline Vec128 sf_binary(uint32_t op, int n, uint32_t count, uint32_t pair_src,
-                                                const Vec128& a, const Vec128& b, const Vec128& d, uint32_t fpcr,
-                                                uint32_t& fl) {
+CUARM_HD CUARM_NOINLINE inline Vec128 sf_binary(uint32_t op, int n, uint32_t count, uint32_t pair_src, const Vec128& a,
+                                                const Vec128& b, const Vec128& d, uint32_t fpcr, uint32_t& fl) {
   const uint32_t esize = uint32_t(n);
   Vec128 r{0, 0};
   for (uint32_t e = 0; e < count; ++e) {
@@ -142,14 +141,15 @@ CUARM_HD CUARM_NOINLINE inline Vec128 sf_unary(uint32_t op, uint32_t arg, int n,
                                                uint32_t fpcr, uint32_t& fl) {
   const uint32_t esize = uint32_t(n);
   Vec128 r{0, 0};
-  for (uint32_t e = 0; e < count; ++e) velem_put(r, e, esize, sf_unary_elem(op, arg, velem_get(a, e, esize), n, fpcr, fl));
+  for (uint32_t e = 0; e < count; ++e)
+    velem_put(r, e, esize, sf_unary_elem(op, arg, velem_get(a, e, esize), n, fpcr, fl));
   return r;
 }
 
 // FPConvert of `count` elements from `from` bits (elements of a) to `to` bits (elements of the
 // result), with the given rounding (FPCR's, or kOdd for FCVTXN).
-CUARM_HD CUARM_NOINLINE inline Vec128 sf_convert(int from, int to, uint32_t count, const Vec128& a,
-                                                 uint32_t rounding, uint32_t fpcr, uint32_t& fl) {
+CUARM_HD CUARM_NOINLINE inline Vec128 sf_convert(int from, int to, uint32_t count, const Vec128& a, uint32_t rounding,
+                                                 uint32_t fpcr, uint32_t& fl) {
   Vec128 r{0, 0};
   for (uint32_t e = 0; e < count; ++e)
     velem_put(r, e, uint32_t(to), fp::convert(velem_get(a, e, uint32_t(from)), from, to, rounding, fpcr, fl));

@@ -21,7 +21,9 @@ CUARM_HD CUARM_INLINE bool sf_misc_decode(uint32_t u, uint32_t a, uint32_t opcod
       op = kSfRound;
       if (u) {
         if (opcode == 0x18 && a) return false;
-        arg = opcode == 0x18 ? uint32_t(fp::kTieAway) : a ? fp::rounding_mode(fpcr) : fp::rounding_mode(fpcr) | kSfArgExact;
+        arg = opcode == 0x18 ? uint32_t(fp::kTieAway)
+              : a            ? fp::rounding_mode(fpcr)
+                             : fp::rounding_mode(fpcr) | kSfArgExact;
       } else {
         arg = (bit(opcode, 0) << 1) | a;  // FPDecodeRounding(o1:o2): N, P, M, Z
       }
