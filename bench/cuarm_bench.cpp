@@ -484,11 +484,11 @@ int main(int argc, char** argv) {
                    r.seconds, r.ips(), r.ips() / (one * n));
       }
     }
-    const HashWork w = hash_lanes ? make_hash_work(hash_lanes) : HashWork{};
+    const HashWork work = hash_lanes ? make_hash_work(hash_lanes) : HashWork{};
     for (int run = 0; hash_lanes && run < batch_runs; ++run) {
       uint64_t lane_bytes = 0;
-      const Row ours = run_hash_batch(kind, w, &lane_bytes);
-      Row uc = run_hash_unicorn(w, hash_lanes);
+      const Row ours = run_hash_batch(kind, work, &lane_bytes);
+      Row uc = run_hash_unicorn(work, hash_lanes);
       uc.instructions = ours.instructions;  // the same lanes, so the same instructions retired
       for (const auto& r : {ours, uc})
         fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,
