@@ -75,8 +75,14 @@ int main(int argc, char** argv) {
                 "runs repeat exactly: CNTVCT_EL0 and the guest's clocks count instructions, AT_RANDOM/getrandom come from --seed, fixed ids");
   run->add_option("--mount", mounts, "HOST:GUEST[:ro]: let the guest see host path HOST at GUEST (repeatable); nothing else of the host file system is visible")
       ->allow_extra_args(false);
-  run->add_option("-E,--env", envs, "NAME=VALUE: set a variable in the guest's environment (repeatable; it starts empty)")
+  run->add_option("-E,--env", envs, "NAME=VALUE: set a variable in the guest's environment (repeatable)")
       ->allow_extra_args(false);
+  std::vector<std::string> unsets;
+  bool clean_env = false;
+  run->add_option("-U,--unset-env", unsets, "NAME: remove a variable from the guest's environment (repeatable)")
+      ->allow_extra_args(false);
+  run->add_flag("--clean-env", clean_env,
+                "start the guest's environment empty (by default it is cuarm's own, as qemu-aarch64 passes it)");
   run->add_option("--cwd", cwd, "the guest's working directory (a guest path; default /)");
   run->add_option("--seed", seed, "--deterministic: seed of AT_RANDOM and getrandom (default 0)");
   run->add_option("--stack-size", stack_size, "bytes of guest stack (default 8 MiB)");
@@ -97,7 +103,7 @@ int main(int argc, char** argv) {
     const bool have_base = run->count("--base") > 0;
     if (!raw && (have_base || run->count("--entry") || run->count("--memory-size")))
       throw cuarm::Error("--base, --entry and --memory-size apply to --raw programs only");
-    if (raw && (!mounts.empty() || !envs.empty() || run->count("--cwd") || run->count("--stack-size") ||
+    if (raw && (!mounts.empty() || !envs.empty() || !unsets.empty() || clean_env || run->count("--cwd") || run->count("--stack-size") ||
                 run->count("--heap-size") || run->count("--mmap-size")))
       throw cuarm::Error("--mount, --env, --cwd and the --*-size options apply to ELF programs only");
     const std::vector<uint8_t> image = read_file(program);
@@ -122,8 +128,18 @@ int main(int argc, char** argv) {
       po.argv.insert(po.argv.end(), guest_args.begin(), guest_args.end());
       po.exe_path = std::filesystem::absolute(program).lexically_normal().string();
       for (const auto& spec : mounts) po.mounts.push_back(cuarm::parse_mount(spec));
+      // The guest's environment: cuarm's own (as qemu-aarch64 does) unless --clean-env, then
+      // -U removals and -E settings (a later -E of a name replaces the earlier value).
+      auto name_of = [](const std::string& e) { return e.substr(0, e.find('=')); };
+      auto drop = [&](const std::string& name) {
+        std::erase_if(po.env, [&](const std::string& e) { return name_of(e) == name; });
+      };
+      if (!clean_env)
+        for (char** e = environ; e && *e; ++e) po.env.push_back(*e);
+      for (const auto& u : unsets) drop(u);
       for (const auto& e : envs) {
         if (e.find('=') == std::string::npos) throw cuarm::Error(fmt::format("--env '{}': expected NAME=VALUE", e));
+        drop(name_of(e));
         po.env.push_back(e);
       }
       po.cwd = cwd;

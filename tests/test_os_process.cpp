@@ -22,7 +22,10 @@ std::string backend() {
   const char* b = std::getenv("CUARM_TEST_BACKEND");
   return b ? b : "cpu";
 }
-std::string cuarm(const std::string& opts = "") { return std::string(CUARM_CLI) + " --backend " + backend() + " " + opts + " "; }
+// Both sides start from an empty environment (each passes its own to the guest, as qemu does).
+std::string cuarm(const std::string& opts = "") {
+  return "env -i " + std::string(CUARM_CLI) + " --backend " + backend() + " " + opts + " ";
+}
 // The shell waits for qemu (it is not the last command), so a guest killed by a signal reads
 // as 128+signal, as the shell reports it.
 std::string qemu(const std::string& args) { return "{ env -i qemu-aarch64 -cpu cortex-a53 " + args + "; exit $?; }"; }

@@ -737,6 +737,36 @@ int64_t sys_ftruncate(Kernel& k, A a) {
   if (!f) return -EBADF;
   return ret_errno(::ftruncate(host_fd_of(*f), off_t(a[1])));
 }
+// truncate / fchmodat: the path is resolved in the sandbox (symlinks followed there) and opened
+// on the host without following anything further; the change goes through that descriptor.
+int64_t sys_truncate(Kernel& k, A a) {
+  Sandbox::Resolved r;
+  if (const int e = resolve_at(k, AT_FDCWD, rd_str(k, a[0]), true, &r)) return -e;
+  const int fd = k.sandbox.open(r, O_WRONLY | O_CLOEXEC, 0);
+  if (fd < 0) return fd;
+  const int64_t rc = ret_errno(::ftruncate(fd, off_t(a[1])));
+  ::close(fd);
+  return rc;
+}
+int64_t sys_fchmod(Kernel& k, A a) {
+  OpenFile* f = k.file(int(a[0]));
+  if (!f) return -EBADF;
+  if (f->stdio >= 0) return -EPERM;  // the host's terminal or pipe is not the guest's to change
+  return ret_errno(::fchmod(host_fd_of(*f), mode_t(a[1])));
+}
+int64_t sys_fchmodat(Kernel& k, A a) {
+  Sandbox::Resolved r;
+  if (const int e = resolve_at(k, int64_t(a[0]), rd_str(k, a[1]), true, &r)) return -e;
+  if (r.mount < 0) return k.sandbox.is_virtual_dir(r.guest) ? -EROFS : -ENOENT;
+  if (r.read_only) return -EROFS;
+  const int fd = k.sandbox.open(r, O_PATH | O_CLOEXEC, 0);
+  if (fd < 0) return fd;
+  // chmod through /proc/self/fd: an O_PATH descriptor cannot be fchmod()ed directly.
+  const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+  const int64_t rc = ret_errno(::chmod(proc.c_str(), mode_t(a[2])));
+  ::close(fd);
+  return rc;
+}
 int64_t sys_fsync(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
@@ -1016,7 +1046,10 @@ const Table& table() {
     t.set(34, "mkdirat", sys_mkdirat, "fso");
     t.set(35, "unlinkat", sys_unlinkat, "fsx");
     t.set(38, "renameat", sys_renameat, "fsfs");
+    t.set(45, "truncate", sys_truncate, "sd");
     t.set(46, "ftruncate", sys_ftruncate, "dd");
+    t.set(52, "fchmod", sys_fchmod, "do");
+    t.set(53, "fchmodat", sys_fchmodat, "fso");
     t.set(48, "faccessat", sys_faccessat, "fsd");
     t.set(49, "chdir", sys_chdir, "s");
     t.set(50, "fchdir", sys_fchdir, "d");
