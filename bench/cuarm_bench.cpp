@@ -3,6 +3,8 @@
 //   add_str_b  : add x0, x0, #1 ; str x0, [x1] ; b .-8
 // Unicorn runs twice: with `count` (uc_emu_start's instruction limit, which makes Unicorn
 // count every instruction) and without (a time limit; instructions = iterations from x0).
+// --fp adds FP and SIMD loops (bench/programs/fp_simd_loops.S): a double dot product, a memcpy
+// through Q registers and a chain of single-precision adds, each checked against the host.
 #include <CLI/CLI.hpp>
 #include <cuarm/batch.hpp>
 #include <cuarm/cuarm.hpp>
@@ -11,9 +13,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <memory>
 #include <random>
 #include <string>
 #include <thread>
@@ -21,17 +28,149 @@
 
 namespace {
 
+constexpr uint64_t kCode = 0x1000, kData = 0x10000;
+
+// What a loop's check and counters read after a run.
+struct Guest {
+  uint64_t x[8] = {};
+  uint64_t d[8] = {};         // low 64 bits of V0..V7
+  std::vector<uint8_t> data;  // Loop::data's range, read back
+};
+
 struct Loop {
   std::string name;
   std::vector<uint32_t> words;
+  // Instructions retired, from the loop's own counters (Unicorn without `count`).
+  std::function<uint64_t(const Guest&)> retired;
+  std::vector<uint8_t> data;  // written at kData before the run
+  std::vector<uint64_t> d;    // initial D0..D7 (the rest zero)
+  // After exactly n instructions: "" when the guest's state is right, else what is wrong.
+  std::function<std::string(const Guest&, uint64_t n)> check;
 };
 
 const std::vector<Loop> kLoops = {
-    {"add_b", {0x91000400 /* add x0, x0, #1 */, 0x17ffffff /* b .-4 */}},
-    {"add_str_b", {0x91000400 /* add x0, x0, #1 */, 0xf9000020 /* str x0, [x1] */, 0x17fffffe /* b .-8 */}},
+    {"add_b", {0x91000400 /* add x0, x0, #1 */, 0x17ffffff /* b .-4 */}, [](const Guest& g) { return g.x[0] * 2; }},
+    {"add_str_b",
+     {0x91000400 /* add x0, x0, #1 */, 0xf9000020 /* str x0, [x1] */, 0x17fffffe /* b .-8 */},
+     [](const Guest& g) { return g.x[0] * 3; }},
 };
 
-constexpr uint64_t kCode = 0x1000, kData = 0x10000;
+// The FP and SIMD loops (--fp). Each runs forever; an outer loop reloads the pointers so that any
+// number of instructions stays inside the data region. Addresses are those of flat memory.
+constexpr uint64_t kDotA = 0x10000, kDotB = 0x20000, kDotLen = 1024, kDotPass = 5 * kDotLen + 5;
+constexpr uint64_t kCpySrc = 0x30000, kCpyDst = 0x40000, kCpyBytes = 8192, kCpyPass = 4 * (kCpyBytes / 32) + 5;
+constexpr uint64_t kFpDataSize = kCpyDst + kCpyBytes - kData;
+
+std::vector<Loop> fp_loops() {
+  std::mt19937_64 rng(5);
+  std::vector<Loop> loops;
+  {
+    Loop l{"fdot",
+           {
+               0xd2a00021,  // mov   x1, #0x10000      (outer: A)
+               0xd2a00042,  // mov   x2, #0x20000      (B)
+               0xd2808003,  // mov   x3, #1024
+               0xfc408421,  // ldr   d1, [x1], #8      (inner)
+               0xfc408442,  // ldr   d2, [x2], #8
+               0x1f420020,  // fmadd d0, d1, d2, d0
+               0xf1000463,  // subs  x3, x3, #1
+               0x54ffff81,  // b.ne  inner
+               0x91000484,  // add   x4, x4, #1        (passes)
+               0x17fffff7,  // b     outer
+           },
+           [](const Guest& g) { return g.x[4] * kDotPass + 3 + 5 * (kDotLen - std::min(g.x[3], kDotLen)); }};
+    l.data.assign(kFpDataSize, 0);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    std::vector<double> a(kDotLen), b(kDotLen);
+    for (auto& v : a) v = u(rng);
+    for (auto& v : b) v = u(rng);
+    std::memcpy(l.data.data() + (kDotA - kData), a.data(), kDotLen * 8);
+    std::memcpy(l.data.data() + (kDotB - kData), b.data(), kDotLen * 8);
+    // The host's fused multiply-add chain over the same elements in the same order (FPCR = 0:
+    // round to nearest, no flush to zero), computed once per n.
+    auto memo = std::make_shared<std::pair<uint64_t, double>>(UINT64_MAX, 0.0);
+    l.check = [a, b, memo](const Guest& g, uint64_t n) -> std::string {
+      const uint64_t passes = n / kDotPass, rem = n % kDotPass;
+      // In a pass, element k's fmadd is instruction 5k + 5 (after the 3 moves and 2 loads).
+      const uint64_t part = rem >= 6 ? std::min(kDotLen, (rem - 6) / 5 + 1) : 0;
+      if (memo->first != n) {
+        double d = 0;
+        for (uint64_t i = 0; i < passes * kDotLen + part; ++i) d = std::fma(a[i % kDotLen], b[i % kDotLen], d);
+        *memo = {n, d};
+      }
+      const uint64_t want = std::bit_cast<uint64_t>(memo->second);
+      if (g.d[0] != want || g.x[4] != passes)
+        return fmt::format("d0=0x{:016x} x4={}, expected 0x{:016x} ({}) and {}", g.d[0], g.x[4], want, memo->second,
+                           passes);
+      return "";
+    };
+    loops.push_back(std::move(l));
+  }
+  {
+    Loop l{"neon_memcpy",
+           {
+               0xd2a00061,  // mov   x1, #0x30000      (outer: source)
+               0xd2a00082,  // mov   x2, #0x40000      (destination)
+               0xd2802003,  // mov   x3, #256          (32-byte chunks)
+               0xacc10420,  // ldp   q0, q1, [x1], #32 (inner)
+               0xac810440,  // stp   q0, q1, [x2], #32
+               0xf1000463,  // subs  x3, x3, #1
+               0x54ffffa1,  // b.ne  inner
+               0x91000484,  // add   x4, x4, #1        (copies)
+               0x17fffff8,  // b     outer
+           },
+           [](const Guest& g) {
+             return g.x[4] * kCpyPass + 3 + 4 * (kCpyBytes / 32 - std::min(g.x[3], kCpyBytes / 32));
+           }};
+    l.data.assign(kFpDataSize, 0);
+    for (uint64_t i = 0; i < kCpyBytes; ++i) l.data[kCpySrc - kData + i] = uint8_t(rng());
+    l.check = [](const Guest& g, uint64_t n) -> std::string {
+      const uint8_t* src = g.data.data() + (kCpySrc - kData);
+      const uint8_t* dst = g.data.data() + (kCpyDst - kData);
+      if (n < kCpyPass) return "too few instructions for one whole copy";
+      if (std::memcmp(src, dst, kCpyBytes) != 0 || g.x[4] != n / kCpyPass)
+        return fmt::format("destination differs from the source or x4={} (expected {})", g.x[4], n / kCpyPass);
+      return "";
+    };
+    loops.push_back(std::move(l));
+  }
+  {
+    Loop l{"fadd_chain",
+           {
+               0x1e212800,  // fadd s0, s0, s1
+               0x1e232842,  // fadd s2, s2, s3
+               0x1e252884,  // fadd s4, s4, s5
+               0x1e2728c6,  // fadd s6, s6, s7
+               0x91000400,  // add  x0, x0, #1
+               0x17fffffb,  // b    .-20
+           },
+           [](const Guest& g) { return g.x[0] * 6; }};
+    // Start values and increments: small steps that stop changing a large sum (rounding), a
+    // negative one, and one that rounds up to the next representable value.
+    const float start[4] = {0.0f, 1000.0f, -1.0f, 1.0e6f}, step[4] = {0.1f, 1.0e-3f, -0.7f, 3.5f};
+    l.d.assign(8, 0);
+    for (int i = 0; i < 4; ++i) {
+      l.d[2 * i] = std::bit_cast<uint32_t>(start[i]);
+      l.d[2 * i + 1] = std::bit_cast<uint32_t>(step[i]);
+    }
+    l.check = [start, step](const Guest& g, uint64_t n) -> std::string {
+      for (int i = 0; i < 4; ++i) {
+        // The i-th fadd is instruction i of each 6-instruction iteration.
+        const uint64_t adds = n / 6 + (n % 6 > uint64_t(i) ? 1 : 0);
+        volatile float s = start[i];  // volatile: one rounded float add at a time, as the guest
+        for (uint64_t k = 0; k < adds; ++k) s = s + step[i];
+        const uint64_t want = std::bit_cast<uint32_t>(float(s));
+        if (g.d[2 * i] != want)
+          return fmt::format("s{}=0x{:08x}, expected 0x{:08x} ({} after {} adds)", 2 * i, g.d[2 * i], want, float(s),
+                             adds);
+      }
+      if (g.x[0] != n / 6) return fmt::format("x0={}, expected {}", g.x[0], n / 6);
+      return "";
+    };
+    loops.push_back(std::move(l));
+  }
+  return loops;
+}
 
 struct Row {
   std::string loop, engine;
@@ -54,6 +193,12 @@ Row run_cuarm(const Loop& loop, cuarm::BackendKind kind, bool async, uint64_t n)
   m.load_program(bytes_of(loop.words), kCode);
   m.set_pc(kCode);
   m.set_x(1, kData);
+  if (!loop.data.empty()) m.write_memory(kData, loop.data);
+  if (!loop.d.empty()) {
+    auto r = m.registers();
+    for (size_t i = 0; i < loop.d.size(); ++i) r.v[i][0] = loop.d[i];
+    m.set_registers(r);
+  }
   cuarm::Status st;
   if (async) {
     m.start(n);
@@ -64,6 +209,14 @@ Row run_cuarm(const Loop& loop, cuarm::BackendKind kind, bool async, uint64_t n)
   }
   if (st.signal != cuarm::StopReason::MaxCycles || st.cycles_executed != n)
     throw cuarm::Error(fmt::format("{}: unexpected stop {} after {}", loop.name, st.signal_name(), st.cycles_executed));
+  if (loop.check) {
+    Guest g;
+    const auto r = m.registers();
+    for (int i = 0; i < 8; ++i) g.x[i] = r.x[i], g.d[i] = r.v[i][0];
+    g.data = m.read_memory(kData, loop.data.size());
+    if (const auto bad = loop.check(g, n); !bad.empty())
+      throw cuarm::Error(fmt::format("{} on cuarm: wrong result after {} instructions: {}", loop.name, n, bad));
+  }
   return {loop.name, fmt::format("cuarm {} {}", m.backend_name(), async ? "async" : "blocking"), n, st.elapsed_seconds};
 }
 
@@ -77,18 +230,30 @@ Row run_unicorn(const Loop& loop, bool count, uint64_t n, double seconds) {
   check(uc_mem_map(uc, 0, 4 << 20, UC_PROT_ALL), "map");
   const auto code = bytes_of(loop.words);
   check(uc_mem_write(uc, kCode, code.data(), code.size()), "write");
-  uint64_t x1 = kData, x0 = 0;
+  uint64_t x1 = kData;
   check(uc_reg_write(uc, UC_ARM64_REG_X1, &x1), "reg");
+  if (!loop.data.empty()) check(uc_mem_write(uc, kData, loop.data.data(), loop.data.size()), "write");
+  for (size_t i = 0; i < loop.d.size(); ++i) check(uc_reg_write(uc, UC_ARM64_REG_D0 + int(i), &loop.d[i]), "reg");
   const auto t0 = std::chrono::steady_clock::now();
   if (count)
     check(uc_emu_start(uc, kCode, 0xfffffff0, 0, n), "run");
   else
     check(uc_emu_start(uc, kCode, 0xfffffff0, uint64_t(seconds * 1e6), 0), "run");
   const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  uc_reg_read(uc, UC_ARM64_REG_X0, &x0);
+  Guest g;
+  for (int i = 0; i < 8; ++i) {
+    check(uc_reg_read(uc, UC_ARM64_REG_X0 + i, &g.x[i]), "reg");
+    check(uc_reg_read(uc, UC_ARM64_REG_D0 + i, &g.d[i]), "reg");
+  }
+  g.data.resize(loop.data.size());
+  if (!g.data.empty()) check(uc_mem_read(uc, kData, g.data.data(), g.data.size()), "read");
   uc_close(uc);
-  // Without count, the loop counter tells how many iterations ran.
-  const uint64_t done = count ? n : x0 * loop.words.size();
+  // With count Unicorn stopped after exactly n, which the check can verify; without, the loop's
+  // counters tell how many instructions ran.
+  if (count && loop.check)
+    if (const auto bad = loop.check(g, n); !bad.empty())
+      throw cuarm::Error(fmt::format("{} on Unicorn: wrong result after {} instructions: {}", loop.name, n, bad));
+  const uint64_t done = count ? n : loop.retired(g);
   return {loop.name, count ? "unicorn (count)" : "unicorn (no count)", done, dt};
 }
 
@@ -257,20 +422,31 @@ int main(int argc, char** argv) {
   app.add_option("-n,--instructions", n, "instructions per run (default 100M)");
   app.add_option("--backend", backend, "cuarm backend: cpu | cuda | auto")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   uint64_t lanes = 0, iters = 100000, hash_lanes = 0;
-  bool scaling = false;
+  bool scaling = false, fp = false;
   int repeat = 5;
   app.add_option("--repeat", repeat, "runs of each single-guest row; the median is printed (default 5)");
   app.add_flag("--scaling", scaling,
                "with --batch-lanes on cuda: the counted loop on 1, 2, 4, ... visible GPUs, --batch-lanes per GPU");
+  app.add_flag("--fp", fp,
+               "also run the FP and SIMD single-guest loops (fdot: double dot product with fmadd; neon_memcpy: "
+               "ldp/stp of Q registers; fadd_chain: single-precision adds), each checked against the host");
   app.add_option("--hash-lanes", hash_lanes, "also run the compiled-C hash workload with this many lanes (0: skip)");
   app.add_option("--batch-lanes", lanes, "also run the batch counted loop with this many lanes (0: skip)");
   app.add_option("--batch-iters", iters, "iterations of the counted loop per lane (3 instructions each)");
+  int batch_runs = 1;
+  app.add_option("--batch-runs", batch_runs,
+                 "runs of each batch row (on cuda the first includes compiling the translation, later ones reuse it)");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto kind = cuarm::parse_backend(backend);
-    fmt::print("{:<10} {:<24} {:>14} {:>10} {:>14} {:>10}\n", "loop", "engine", "instructions", "seconds", "IPS",
+    std::vector<Loop> loops = kLoops;
+    if (fp)
+      for (auto& l : fp_loops()) loops.push_back(std::move(l));
+    size_t w = 10;  // the loop column: 10 wide unless a name is longer
+    for (const auto& l : loops) w = std::max(w, l.name.size());
+    fmt::print("{:<{}} {:<24} {:>14} {:>10} {:>14} {:>10}\n", "loop", w, "engine", "instructions", "seconds", "IPS",
                "vs cuarm");
-    for (const auto& loop : kLoops) {
+    for (const auto& loop : loops) {
       std::vector<Row> rows;
       rows.push_back(median_of(repeat, [&] { return run_cuarm(loop, kind, false, n); }));
       rows.push_back(median_of(repeat, [&] { return run_cuarm(loop, kind, true, n); }));
@@ -278,10 +454,10 @@ int main(int argc, char** argv) {
       const double limit = rows[0].seconds > 0.5 ? rows[0].seconds : 0.5;
       rows.push_back(median_of(repeat, [&] { return run_unicorn(loop, false, n, limit); }));
       for (const auto& r : rows)
-        fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,
-                   r.ips(), rows[0].ips() / r.ips());
+        fmt::print("{:<{}} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, w, r.engine, r.instructions,
+                   r.seconds, r.ips(), rows[0].ips() / r.ips());
     }
-    if (lanes) {
+    for (int run = 0; lanes && run < batch_runs; ++run) {
       const Row ours = run_batch(kind, lanes, iters);
       // Unicorn gets about as much work per thread as one second of ours, and at least one lane's.
       const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
@@ -308,11 +484,11 @@ int main(int argc, char** argv) {
                    r.seconds, r.ips(), r.ips() / (one * n));
       }
     }
-    if (hash_lanes) {
-      const HashWork w = make_hash_work(hash_lanes);
+    const HashWork work = hash_lanes ? make_hash_work(hash_lanes) : HashWork{};
+    for (int run = 0; hash_lanes && run < batch_runs; ++run) {
       uint64_t lane_bytes = 0;
-      const Row ours = run_hash_batch(kind, w, &lane_bytes);
-      Row uc = run_hash_unicorn(w, hash_lanes);
+      const Row ours = run_hash_batch(kind, work, &lane_bytes);
+      Row uc = run_hash_unicorn(work, hash_lanes);
       uc.instructions = ours.instructions;  // the same lanes, so the same instructions retired
       for (const auto& r : {ours, uc})
         fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,

@@ -2,36 +2,23 @@
 // `cuarm batch` (batch_command.cpp) runs many lanes of one program.
 #include <CLI/CLI.hpp>
 #include <cuarm/cuarm.hpp>
+#include <cuarm/process.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
 
 #include "batch_command.hpp"
-#include "os/process.hpp"
 #include "trace.hpp"
 
 namespace {
 
-// Exit status when the guest has none of its own (documented in README.md).
-int exit_code_for(const cuarm::Status& st) {
-  using cuarm::StopReason;
-  switch (st.signal) {
-    case StopReason::Exit: return st.exit_status;
-    case StopReason::Halt: return 0;
-    case StopReason::MaxCycles: return 124;
-    case StopReason::Syscall: return 125;
-    case StopReason::Undefined: return 132;   // 128 + SIGILL
-    case StopReason::Breakpoint: return 133;  // 128 + SIGTRAP
-    case StopReason::Fault: return 139;       // 128 + SIGSEGV
-    case StopReason::Cancelled: return 130;
-    case StopReason::None: break;
-  }
-  return 1;
-}
+using cuarm::exit_code_for;
 
 std::vector<uint8_t> read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -55,7 +42,9 @@ std::string describe(const cuarm::Status& st) {
 int main(int argc, char** argv) {
   // `cuarm PROGRAM ARGS...` is short for `cuarm run PROGRAM ARGS...` (as qemu-aarch64 is used).
   std::vector<std::string> args(argv, argv + argc);
-  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1][0] != '-') args.insert(args.begin() + 1, "run");
+  // Options before PROGRAM belong to `run` too (`cuarm --mount H:G PROGRAM`, as qemu's options).
+  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1] != "-h" && args[1] != "--help")
+    args.insert(args.begin() + 1, "run");
 
   CLI::App app{"cuarm: run AArch64 programs on the CPU or an NVIDIA GPU"};
   app.require_subcommand(1);
@@ -65,6 +54,11 @@ int main(int argc, char** argv) {
   uint64_t max_cycles = std::numeric_limits<uint64_t>::max(), base = 0, entry = 0;
   uint64_t memory_size = 4 << 20;
   bool raw = false, trace = false, stats = false, strace = false, bare = false, deterministic = false;
+  std::vector<std::string> mounts, envs;
+  std::string cwd = "/";
+  uint64_t seed = 0;
+  cuarm::ProcessOptions defaults;
+  uint64_t stack_size = defaults.stack_size, brk_size = defaults.brk_size, mmap_size = defaults.mmap_size;
   run->add_option("program", program, "program to run")->required();
   run->add_option("args", guest_args, "arguments passed to the guest");
   run->add_flag("--raw", raw, "PROGRAM is a flat binary: load it at --base in flat memory, start at --entry");
@@ -77,7 +71,23 @@ int main(int argc, char** argv) {
   run->add_flag("--stats", stats, "print instructions, seconds, IPS and the stop reason on stderr");
   run->add_flag("--strace", strace, "print each syscall on stderr");
   run->add_flag("--bare", bare, "do not service syscalls: SVC stops the run with SYSCALL (default for --raw)");
-  run->add_flag("--deterministic", deterministic, "CNTVCT_EL0 counts instructions instead of host time");
+  run->add_flag("--deterministic", deterministic,
+                "runs repeat exactly: CNTVCT_EL0 and the guest's clocks count instructions, AT_RANDOM/getrandom come from --seed, fixed ids");
+  run->add_option("--mount", mounts, "HOST:GUEST[:ro]: let the guest see host path HOST at GUEST (repeatable); nothing else of the host file system is visible")
+      ->allow_extra_args(false);
+  run->add_option("-E,--env", envs, "NAME=VALUE: set a variable in the guest's environment (repeatable)")
+      ->allow_extra_args(false);
+  std::vector<std::string> unsets;
+  bool clean_env = false;
+  run->add_option("-U,--unset-env", unsets, "NAME: remove a variable from the guest's environment (repeatable)")
+      ->allow_extra_args(false);
+  run->add_flag("--clean-env", clean_env,
+                "start the guest's environment empty (by default it is cuarm's own, as qemu-aarch64 passes it)");
+  run->add_option("--cwd", cwd, "the guest's working directory (a guest path; default /)");
+  run->add_option("--seed", seed, "--deterministic: seed of AT_RANDOM and getrandom (default 0)");
+  run->add_option("--stack-size", stack_size, "bytes of guest stack (default 8 MiB)");
+  run->add_option("--heap-size", brk_size, "bytes the brk heap may grow to (default 256 MiB)");
+  run->add_option("--mmap-size", mmap_size, "bytes of the mmap area (default 1 GiB)");
   run->positionals_at_end();
   cuarm::cli::BatchCommand batch(app);
   try {
@@ -93,12 +103,16 @@ int main(int argc, char** argv) {
     const bool have_base = run->count("--base") > 0;
     if (!raw && (have_base || run->count("--entry") || run->count("--memory-size")))
       throw cuarm::Error("--base, --entry and --memory-size apply to --raw programs only");
+    if (raw && (!mounts.empty() || !envs.empty() || !unsets.empty() || clean_env || run->count("--cwd") || run->count("--stack-size") ||
+                run->count("--heap-size") || run->count("--mmap-size")))
+      throw cuarm::Error("--mount, --env, --cwd and the --*-size options apply to ELF programs only");
     const std::vector<uint8_t> image = read_file(program);
     cuarm::MachineOptions opt;
     opt.backend = cuarm::parse_backend(backend);
     opt.deterministic = deterministic;
     opt.memory_size = raw ? memory_size : 0;
     cuarm::Machine m(opt);
+    std::unique_ptr<cuarm::Process> process;
     if (raw) {
       if (memory_size == 0 || memory_size % 4096) throw cuarm::Error("--memory-size must be a non-zero multiple of 4096");
       if (base > memory_size || image.size() > memory_size - base)
@@ -109,31 +123,58 @@ int main(int argc, char** argv) {
       m.set_sp(memory_size);
       bare = true;
     } else {
-      const cuarm::ElfInfo info = m.load_elf(image);
-      std::vector<std::string> gargv{program};
-      gargv.insert(gargv.end(), guest_args.begin(), guest_args.end());
-      cuarm::os::setup_stack(m, info, gargv, {});
+      cuarm::ProcessOptions po;
+      po.argv.push_back(program);
+      po.argv.insert(po.argv.end(), guest_args.begin(), guest_args.end());
+      po.exe_path = std::filesystem::absolute(program).lexically_normal().string();
+      for (const auto& spec : mounts) po.mounts.push_back(cuarm::parse_mount(spec));
+      // The guest's environment: cuarm's own (as qemu-aarch64 does) unless --clean-env, then
+      // -U removals and -E settings (a later -E of a name replaces the earlier value).
+      auto name_of = [](const std::string& e) { return e.substr(0, e.find('=')); };
+      auto drop = [&](const std::string& name) {
+        std::erase_if(po.env, [&](const std::string& e) { return name_of(e) == name; });
+      };
+      if (!clean_env)
+        for (char** e = environ; e && *e; ++e) po.env.push_back(*e);
+      for (const auto& u : unsets) drop(u);
+      for (const auto& e : envs) {
+        if (e.find('=') == std::string::npos) throw cuarm::Error(fmt::format("--env '{}': expected NAME=VALUE", e));
+        drop(name_of(e));
+        po.env.push_back(e);
+      }
+      po.cwd = cwd;
+      po.deterministic = deterministic;
+      po.random_seed = seed;
+      po.stack_size = stack_size;
+      po.brk_size = brk_size;
+      po.mmap_size = mmap_size;
+      if (strace) po.strace = stderr;
+      process = std::make_unique<cuarm::Process>(m, image, po);
     }
     if (stats) fmt::print(stderr, "cuarm: backend {}\n", m.backend_name());
 
-    cuarm::os::SyscallOptions sys;
-    if (strace) sys.strace = stderr;
     cuarm::Status st;
+    int term_signal = 0;
     if (trace) {
-      st = cuarm::cli::run_traced(m, max_cycles, bare ? nullptr : &sys, stdout);
+      st = cuarm::cli::run_traced(m, max_cycles, bare ? nullptr : process.get(), stdout);
+      if (process) term_signal = process->term_signal();
     } else if (bare) {
       st = m.run(max_cycles);
     } else {
       const bool tty = isatty(2);
       bool shown = false;
-      st = cuarm::os::run_process(m, max_cycles, sys, [&](const cuarm::Status& live) {
+      const cuarm::ProcessResult r = process->run(max_cycles, [&](const cuarm::Status& live) {
         if (!tty || live.elapsed_seconds < 1.0) return;
         fmt::print(stderr, "\rcuarm: {:.3e} instructions, {:.1f} MIPS, {:.1f} s ", double(live.cycles_executed),
                    live.ips / 1e6, live.elapsed_seconds);
         shown = true;
       });
       if (shown) fmt::print(stderr, "\r\033[K");
+      st = r.status;
+      term_signal = r.term_signal;
     }
+    std::fflush(stdout);
+    if (term_signal) fmt::print(stderr, "cuarm: guest killed by signal {} ({})\n", term_signal, strsignal(term_signal));
     if (stats) {
       fmt::print(stderr, "cuarm: {} instructions in {:.6f} s ({:.1f} MIPS); stopped: {}\n", st.cycles_executed,
                  st.elapsed_seconds, st.ips / 1e6, describe(st));

@@ -33,6 +33,8 @@ std::string written(const Registers& a, const Registers& b) {
   if (a.sp != b.sp) s += fmt::format(" sp=0x{:x}", b.sp);
   if (a.nzcv != b.nzcv) s += fmt::format(" nzcv={:04b}", b.nzcv >> 28);
   if (a.tpidr_el0 != b.tpidr_el0) s += fmt::format(" tpidr_el0=0x{:x}", b.tpidr_el0);
+  if (a.fpcr != b.fpcr) s += fmt::format(" fpcr=0x{:08x}", b.fpcr);
+  if (a.fpsr != b.fpsr) s += fmt::format(" fpsr=0x{:08x}", b.fpsr);
   for (int i = 0; i < 32; ++i)
     if (a.v[i][0] != b.v[i][0] || a.v[i][1] != b.v[i][1])
       s += fmt::format(" v{}=0x{:016x}{:016x}", i, b.v[i][1], b.v[i][0]);
@@ -41,7 +43,7 @@ std::string written(const Registers& a, const Registers& b) {
 
 }  // namespace
 
-Status run_traced(Machine& m, uint64_t max_cycles, const os::SyscallOptions* os, FILE* out) {
+Status run_traced(Machine& m, uint64_t max_cycles, Process* process, FILE* out) {
   Disassembler dis;
   Status st;
   uint64_t done = 0;
@@ -66,12 +68,11 @@ Status run_traced(Machine& m, uint64_t max_cycles, const os::SyscallOptions* os,
       fmt::print(out, "0x{:016x}: {:08x}  {:<32}{}\n", before.pc, word, text, written(before, m.registers()));
     }
     if (st.signal == StopReason::MaxCycles) continue;
-    if (st.signal == StopReason::Syscall && os) {
-      int status = 0;
-      if (os::service_syscall(m, *os, &status) == os::SyscallOutcome::Exited) {
-        m.set_exit(status);
+    if (st.signal == StopReason::Syscall && process) {
+      if (process->service_syscall(done)) {
+        m.set_exit(process->exit_status());
         st.signal = StopReason::Exit;
-        st.exit_status = status;
+        st.exit_status = process->exit_status();
         break;
       }
       continue;

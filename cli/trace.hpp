@@ -5,11 +5,11 @@
 
 #include <cstdio>
 
-#include "os/syscalls.hpp"
+#include <cuarm/process.hpp>
 
 namespace cuarm::cli {
 
-// Single-steps the machine. `os` is null in bare mode (SVC then ends the run with SYSCALL).
-Status run_traced(Machine& m, uint64_t max_cycles, const os::SyscallOptions* os, FILE* out);
+// Single-steps the machine. `process` is null in bare mode (SVC then ends the run with SYSCALL).
+Status run_traced(Machine& m, uint64_t max_cycles, Process* process, FILE* out);
 
 }  // namespace cuarm::cli

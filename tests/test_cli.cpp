@@ -67,6 +67,22 @@ TEST(Cli, RawTraceAndHalt) {
   EXPECT_NE(u.err.find("HALT"), std::string::npos) << u.err;
 }
 
+TEST(Cli, TraceShowsFpcrFpsrAndVectorWrites) {
+  const std::string bin = ::testing::TempDir() + "cuarm_fptrace_" + std::to_string(getpid()) + ".bin";
+  {
+    std::ofstream f(bin, std::ios::binary);
+    const uint32_t words[] = {0xd2a06000 /* movz x0, #0x300, lsl #16 */, 0xd51b4400 /* msr fpcr, x0 */,
+                              0xd2a10001 /* movz x1, #0x800, lsl #16 */, 0xd51b4421 /* msr fpsr, x1 */,
+                              0x4f02e742 /* movi v2.16b, #0x5a */, 0xd4400000 /* hlt #0 */};
+    f.write(reinterpret_cast<const char*>(words), sizeof words);
+  }
+  const Result r = sh(cuarm_cmd() + "--raw --base 0x1000 --trace " + bin);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("msr fpcr, x0                     fpcr=0x03000000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("msr fpsr, x1                     fpsr=0x08000000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("v2=0x5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"), std::string::npos) << r.out;
+}
+
 TEST(Cli, ErrorsAreClear) {
   Result r = sh(cuarm_cmd() + "/nonexistent/program");
   EXPECT_EQ(r.status, 1);

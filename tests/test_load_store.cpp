@@ -592,15 +592,5 @@ TEST(LoadStoreUndefined, Unallocated) {
   expect_undefined(0x087f0401);  // exclusive pair with size=0x (CASP slot)
 }
 
-TEST(LoadStoreUndefined, SimdAndFpStayUndefined) {
-  expect_undefined(0x3dc00000);  // ldr q0, [x0]
-  expect_undefined(0xfd400400);  // ldr d0, [x0, #8]
-  expect_undefined(0xad400400);  // ldp q0, q1, [x0]
-  expect_undefined(0xbc401000);  // ldur s0, [x0, #1]
-  expect_undefined(0x4c407000);  // ld1 {v0.16b}, [x0]
-  expect_undefined(0x9c000040);  // ldr q0, pc+8 (literal)
-  expect_undefined(0x3c626820);  // ldr b0, [x1, x2]
-}
-
 }  // namespace
 }  // namespace cuarm::test

@@ -43,7 +43,7 @@ ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t p
   std::memcpy(ph.data(), image.data() + eh.e_phoff, ph.size() * sizeof(Elf64_Phdr));
 
   const uint64_t bias = eh.e_type == ET_DYN ? pie_base : 0;
-  std::vector<Span> spans;
+  std::vector<Span> spans, bytes;
   ElfInfo info;
   info.load_bias = bias;
   info.phent = eh.e_phentsize;
@@ -54,18 +54,25 @@ ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t p
     if (p.p_type == PT_PHDR) info.phdr = p.p_vaddr + bias;
     if (p.p_type != PT_LOAD || p.p_memsz == 0) continue;
     if (p.p_filesz > p.p_memsz) throw Error(fmt::format("ELF: segment at 0x{:x} has p_filesz > p_memsz", p.p_vaddr));
-    if (p.p_offset > image.size() || p.p_filesz > image.size() - p.p_offset)
+    // A segment with nothing in the file (.bss only) may name any offset, as Linux accepts.
+    if (p.p_filesz > 0 && (p.p_offset > image.size() || p.p_filesz > image.size() - p.p_offset))
       throw Error(fmt::format("ELF: segment at 0x{:x} extends past the end of the file (truncated?)", p.p_vaddr));
     if (p.p_memsz > kMaxSegment) throw Error(fmt::format("ELF: segment at 0x{:x} is too large (0x{:x} bytes)", p.p_vaddr, p.p_memsz));
     const uint64_t va = p.p_vaddr + bias;
     if (va + p.p_memsz < va || va + p.p_memsz + kPage < va) throw Error(fmt::format("ELF: segment at 0x{:x} wraps the address space", va));
     spans.push_back({va & ~(kPage - 1), (va + p.p_memsz + kPage - 1) & ~(kPage - 1), perms_of(p.p_flags)});
+    bytes.push_back({va, va + p.p_memsz, 0});
     if (!info.phdr && eh.e_phoff >= p.p_offset && eh.e_phoff - p.p_offset < p.p_filesz)
       info.phdr = va + (eh.e_phoff - p.p_offset);
     any = true;
   }
   if (!any) throw Error("ELF: no loadable segments");
 
+  // Segments may share a page but not bytes: one would silently overwrite the other.
+  std::sort(bytes.begin(), bytes.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  for (size_t i = 1; i < bytes.size(); ++i)
+    if (bytes[i].start < bytes[i - 1].end)
+      throw Error(fmt::format("ELF: segments at 0x{:x} and 0x{:x} overlap", bytes[i - 1].start, bytes[i].start));
   // Segments sharing a page get one region with the union of their permissions.
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   std::vector<Span> merged;

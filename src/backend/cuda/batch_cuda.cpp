@@ -2,10 +2,15 @@
 #include <cuda_runtime.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "../batch_store.hpp"
+#include "../jit/translate.hpp"
 #include "device.hpp"
+#include "jit_loader.hpp"
 #include "kernels.hpp"
 
 namespace cuarm {
@@ -19,11 +24,14 @@ class CudaBatchStore final : public BatchStore {
     name_ = cuda::open_device(device);
     check(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking), "cudaStreamCreate");
     check(cudaMalloc(&counters_, sizeof(SliceCounters)), "cudaMalloc(counters)");
+    check(cudaMalloc(&jit_counters_, sizeof(JitCounters)), "cudaMalloc(jit counters)");
+    jit_ = jit::jit_mode();
   }
   ~CudaBatchStore() override {
     use();
     release();
     cudaFree(counters_);
+    cudaFree(jit_counters_);
     cudaStreamDestroy(stream_);
   }
 
@@ -33,6 +41,10 @@ class CudaBatchStore final : public BatchStore {
     use();
     release();
     lanes_ = lanes;
+    code_.clear();
+    translation_ = {};
+    for (const auto& r : image)
+      if (r.perms & PermX) code_.push_back({r.base, r.bytes});
     // Check the size first and say how many lanes would fit.
     uint64_t shared = 0, per_lane = sizeof(core::CpuState) + sizeof(uint64_t);
     for (const auto& r : image) {
@@ -106,6 +118,11 @@ class CudaBatchStore final : public BatchStore {
   void upload(const core::CpuState* states) override {
     use();
     check(cudaMemcpy(d_states_, states, lanes_ * sizeof(core::CpuState), cudaMemcpyHostToDevice), "upload states");
+    // Where the lanes start: where translation starts (a few distinct pcs are enough).
+    starts_.clear();
+    for (uint64_t l = 0; l < lanes_ && starts_.size() < 16; ++l)
+      if (std::find(starts_.begin(), starts_.end(), states[l].pc) == starts_.end()) starts_.push_back(states[l].pc);
+    slices_ = 0, compiles_ = 0, interp_next_ = false;
     check(cudaMemset(d_cycles_, 0, lanes_ * sizeof(uint64_t)), "reset cycles");
   }
   void download(core::CpuState* states, uint64_t* cycles) override {
@@ -116,6 +133,41 @@ class CudaBatchStore final : public BatchStore {
 
   uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) override {
     use();
+    // Translated mode (docs/jit.md): from the second slice on (auto) or the first (always),
+    // translated code runs the slice; after a slice in which some lane left the translated
+    // words, the interpreter runs the next one, and the translation grows from where it left.
+    const bool warm = jit_ == jit::JitMode::Always || (jit_ == jit::JitMode::Auto && slices_ >= 1);
+    ++slices_;
+    if (warm && translation_.words.empty() && !pending_.busy()) translate();
+    // The translation compiles in the background ("always": waited for); the interpreter runs
+    // the slices until it is ready.
+    pending_.take(translation_, kernels_, jit_ == jit::JitMode::Always);
+    if (warm && !translation_.words.empty() && !interp_next_) {
+      check(cudaMemsetAsync(jit_counters_, 0, sizeof(JitCounters), stream_), "reset counters");
+      const uint64_t blocks = (lanes_ + 63) / 64;
+      unsigned count = unsigned(desc_.size());
+      unsigned long long lanes = lanes_, sl = slice, maxc = max_cycles;
+      void* args[] = {&d_states_, &d_cycles_, &d_desc_, &count, &lanes, &sl, &maxc, &jit_counters_};
+      check(cudaLaunchKernel(reinterpret_cast<const void*>(kernels_.batch), dim3(unsigned(blocks)), dim3(64), args, 0,
+                             stream_),
+            "launch translated");
+      JitCounters c;
+      check(cudaMemcpyAsync(&c, jit_counters_, sizeof c, cudaMemcpyDeviceToHost, stream_), "read counters");
+      check(cudaStreamSynchronize(stream_), "translated batch kernel");
+      if (jit::log_enabled())
+        std::fprintf(stderr, "[cuarm jit] batch slice %llu: %llu instructions, %llu active, %llu left the translation\n",
+                     (unsigned long long)slice, c.executed, c.active, c.left);
+      if (c.left) {
+        interp_next_ = true;
+        if (!pending_.busy()) {
+          starts_.push_back(c.left_pc);
+          translate();
+        }
+      }
+      *active = c.active;
+      return c.executed;
+    }
+    interp_next_ = false;
     check(cudaMemsetAsync(counters_, 0, sizeof(SliceCounters), stream_), "reset counters");
     check(launch_run_batch_slice(d_states_, d_cycles_, d_desc_, uint32_t(desc_.size()), lanes_, slice, max_cycles,
                                  counters_, stream_),
@@ -130,6 +182,26 @@ class CudaBatchStore final : public BatchStore {
   uint64_t lane_bytes() const override { return lane_bytes_; }
 
  private:
+  // Translates from starts_ (growing the current translation) and starts compiling it. Batch
+  // code is never writable, so the host copy of the image is the code.
+  void translate() {
+    if (compiles_ >= jit::kMaxTranslations) return;
+    jit::Translation t = jit::translate(
+        starts_,
+        [this](uint64_t a, uint32_t* w) {
+          for (const auto& [base, bytes] : code_)
+            if (a - base < bytes.size() && bytes.size() - (a - base) >= 4) {
+              std::memcpy(w, bytes.data() + (a - base), 4);
+              return true;
+            }
+          return false;
+        },
+        jit::kMaxWords, &translation_);
+    if (t.words.size() == translation_.words.size()) return;  // nothing new: keep what runs
+    ++compiles_;
+    pending_.start(std::move(t), device_);
+  }
+
   // Every call may come from any host thread: select this store's device first.
   void use() const { check(cudaSetDevice(device_), "cudaSetDevice"); }
 
@@ -147,6 +219,20 @@ class CudaBatchStore final : public BatchStore {
   std::string name_;
   cudaStream_t stream_ = nullptr;
   SliceCounters* counters_ = nullptr;
+  // Translated mode. JitCounters is BatchCounters in backend/jit/device_kernel.cuh.
+  struct JitCounters {
+    unsigned long long executed, active, left, left_pc;
+  };
+  jit::JitMode jit_ = jit::JitMode::Off;
+  JitCounters* jit_counters_ = nullptr;
+  std::vector<std::pair<uint64_t, std::vector<uint8_t>>> code_;  // executable regions (base, bytes)
+  std::vector<uint64_t> starts_;
+  jit::Translation translation_;
+  jit::JitKernels kernels_;
+  jit::PendingTranslation pending_;
+  uint64_t slices_ = 0;
+  int compiles_ = 0;
+  bool interp_next_ = false;
   uint64_t lanes_ = 0, lane_bytes_ = 0;
   std::vector<core::Region> desc_;  // device pointers
   std::vector<void*> allocations_;

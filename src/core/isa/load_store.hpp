@@ -2,8 +2,8 @@
 // load register (literal), load/store register (unscaled, post-indexed, unprivileged,
 // pre-indexed, register offset, unsigned offset), load/store pair (no-allocate, post-indexed,
 // offset, pre-indexed), load/store exclusive (register and pair) and load-acquire/store-release.
-// Profile: ARMv8.0-A. Every row fixes V (bit 26) to 0: SIMD&FP loads and stores are not rows
-// here and stay UNDEFINED. Later extensions stay UNDEFINED because no row matches them:
+// Profile: ARMv8.0-A. Every row fixes V (bit 26) to 0: SIMD&FP loads and stores (V=1) are the rows
+// of simd_load_store.hpp. Later extensions stay UNDEFINED because no row matches them:
 // CAS (exclusive class with o2=1, o1=1), CASP (o2=0, o1=1, size=0x), LDLAR/STLLR (o2=1, o0=0),
 // LSE atomics and LDAPR (register class with bits 11:10 = 00), LDRAA/LDRAB (11:10 = x1),
 // RCpc LDAPUR/STLUR and MTE tag stores (bits 29:24 = 011001).
