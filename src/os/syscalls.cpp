@@ -521,6 +521,23 @@ int64_t sys_dup3(Kernel& k, A a) {
   k.fds[int(a[1])] = std::move(f);
   return int64_t(a[1]);
 }
+// pipe2: a host pipe; both ends become guest descriptors. (One guest thread: a read of an
+// empty pipe whose write end is still open blocks for ever, as it would on Linux.)
+int64_t sys_pipe2(Kernel& k, A a) {
+  if (a[1] & ~uint64_t(O_CLOEXEC | O_NONBLOCK)) return -EINVAL;
+  need_mapped(k, a[0], 8);
+  int host[2];
+  if (::pipe2(host, O_CLOEXEC | int(a[1] & O_NONBLOCK)) < 0) return -errno;
+  int32_t guest[2];
+  for (int i = 0; i < 2; ++i) {
+    auto f = std::make_shared<OpenFile>();
+    f->host = host[i];
+    f->cloexec = a[1] & O_CLOEXEC;
+    guest[i] = int32_t(k.alloc_fd(std::move(f)));
+  }
+  wr(k, a[0], guest, sizeof guest);
+  return 0;
+}
 int64_t sys_fcntl(Kernel& k, A a) {
   auto it = k.fds.find(int(a[0]));
   if (it == k.fds.end()) return -EBADF;
@@ -1041,6 +1058,7 @@ const Table& table() {
     t.set(17, "getcwd", sys_getcwd, "xd");
     t.set(23, "dup", sys_dup, "d");
     t.set(24, "dup3", sys_dup3, "ddx");
+    t.set(59, "pipe2", sys_pipe2, "px");
     t.set(25, "fcntl", sys_fcntl, "ddx");
     t.set(29, "ioctl", sys_ioctl, "dxx");
     t.set(34, "mkdirat", sys_mkdirat, "fso");
