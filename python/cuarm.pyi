@@ -2,7 +2,7 @@
 
 import enum
 import os
-from typing import Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -217,5 +217,15 @@ def run_elf(
     argv: Optional[Sequence[str]] = None,
     max_cycles: Optional[int] = None,
     backend: str = "auto",
+    *,
+    stdin: Optional[bytes] = None,
+    mounts: Optional[Sequence[Union[str, Tuple[PathLike, str], Tuple[PathLike, str, bool]]]] = None,
+    env: Optional[Mapping[str, str]] = None,
+    cwd: str = "/",
+    deterministic: bool = False,
 ) -> RunResult:
-    """Runs a static AArch64 Linux ELF with its syscalls serviced; captures stdout and stderr."""
+    """Runs a static AArch64 Linux ELF with its syscalls serviced; captures stdout and stderr.
+
+    stdin: bytes for fd 0 (default: end of file). mounts: 'HOST:GUEST[:ro]' or (host, guest[, ro]);
+    the guest sees no other host file. env: the guest's environment (default empty).
+    """

@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -25,7 +26,8 @@
 #include <vector>
 
 #include "common.hpp"
-#include "os/process.hpp"
+#include <cuarm/process.hpp>
+#include <map>
 
 namespace cuarm_py {
 
@@ -379,34 +381,74 @@ class AsyncCPU {
 struct RunResult {
   std::string out, err;
   cuarm::Status status;
+  int exit_code = 0;  // as a shell sees it (128 + signal when a signal killed the guest)
 };
 
+// mounts: "HOST:GUEST[:ro]" strings or (host, guest[, read_only]) tuples.
+std::vector<cuarm::Mount> mounts_arg(const std::optional<std::vector<py::object>>& mounts) {
+  std::vector<cuarm::Mount> out;
+  if (!mounts) return out;
+  for (const py::object& m : *mounts) {
+    if (py::isinstance<py::str>(m)) {
+      out.push_back(cuarm::parse_mount(m.cast<std::string>()));
+      continue;
+    }
+    const auto t = m.cast<py::tuple>();
+    if (t.size() < 2 || t.size() > 3)
+      throw py::value_error("mounts: each entry is 'HOST:GUEST[:ro]' or a (host, guest[, read_only]) tuple");
+    cuarm::Mount mount;
+    mount.host = py::str(t[0]).cast<std::string>();  // str or os.PathLike
+    mount.guest = t[1].cast<std::string>();
+    mount.read_only = t.size() == 3 && t[2].cast<bool>();
+    out.push_back(mount);
+  }
+  return out;
+}
+
 RunResult run_elf(const py::object& path, const std::optional<std::vector<std::string>>& argv,
-                  const py::object& max_cycles, const std::string& backend) {
+                  const py::object& max_cycles, const std::string& backend, const py::object& stdin_data,
+                  const std::optional<std::vector<py::object>>& mounts,
+                  const std::optional<std::map<std::string, std::string>>& env, const std::string& cwd,
+                  bool deterministic) {
   const uint64_t limit = cycles_arg(max_cycles);
   const std::vector<uint8_t> image = read_host_file(path);
-  std::vector<std::string> args;
+  cuarm::ProcessOptions po;
   if (argv) {
-    args = *argv;
+    po.argv = *argv;
   } else {
-    args.push_back(py::str(path).cast<std::string>());
+    po.argv.push_back(py::str(path).cast<std::string>());
   }
+  // /proc/self/exe reads as the program's absolute host path, as under Linux and the cuarm command.
+  po.exe_path = std::filesystem::absolute(py::str(path).cast<std::string>()).lexically_normal().string();
+  if (env)
+    for (const auto& [k, v] : *env) po.env.push_back(k + "=" + v);
+  po.mounts = mounts_arg(mounts);
+  po.cwd = cwd;
+  po.deterministic = deterministic;
+  std::string input;
+  if (!stdin_data.is_none()) input = py::bytes(stdin_data).cast<std::string>();
+  size_t input_at = 0;
+  // The guest's stdin is the given bytes (empty by default), never the host's.
+  po.input = [&](uint8_t* buffer, size_t size) -> int64_t {
+    const size_t n = std::min(size, input.size() - input_at);
+    std::memcpy(buffer, input.data() + input_at, n);
+    input_at += n;
+    return int64_t(n);
+  };
+  RunResult result;
+  po.output = [&](int fd, const uint8_t* data, size_t size) {
+    (fd == 2 ? result.err : result.out).append(reinterpret_cast<const char*>(data), size);
+  };
   cuarm::MachineOptions o;
   o.memory_size = 0;
   o.backend = backend_arg(backend);
   cuarm::Machine m(o);
-  const cuarm::ElfInfo info = m.load_elf(image);
-  cuarm::os::setup_stack(m, info, args, {});
+  cuarm::Process proc(m, image, po);
 
-  RunResult result;
-  cuarm::os::SyscallOptions sys;
-  sys.output = [&](int fd, const uint8_t* data, size_t size) {
-    (fd == 2 ? result.err : result.out).append(reinterpret_cast<const char*>(data), size);
-  };
   bool interrupted = false;
   {
     py::gil_scoped_release release;
-    result.status = cuarm::os::run_process(m, limit, sys, [&](const cuarm::Status&) {
+    const cuarm::ProcessResult r = proc.run(limit, [&](const cuarm::Status&) {
       if (interrupted) return;
       py::gil_scoped_acquire acquire;
       if (PyErr_CheckSignals() != 0) {  // the exception stays set until re-raised below
@@ -414,6 +456,8 @@ RunResult run_elf(const py::object& path, const std::optional<std::vector<std::s
         m.cancel();
       }
     });
+    result.status = r.status;
+    result.exit_code = r.exit_code;
   }
   if (interrupted) throw py::error_already_set();
   return result;
@@ -521,10 +565,11 @@ PYBIND11_MODULE(cuarm, mod) {
                              "Everything the guest wrote to fd 2.")
       .def_property_readonly("exit_code",
                              [](const RunResult& r) -> py::object {
-                               if (r.status.signal == cuarm::StopReason::Exit) return py::int_(r.status.exit_status);
+                               if (r.status.signal == cuarm::StopReason::Exit) return py::int_(r.exit_code);
                                return py::none();
                              },
-                             "The guest's exit status when it exited (signal EXIT); None when it stopped otherwise.")
+                             "The guest's exit status when it ended (signal EXIT; 128 + the signal's number when a\n"
+                             "signal killed it, e.g. 134 after abort()); None when it stopped otherwise.")
       .def_property_readonly("cycles", [](const RunResult& r) { return r.status.cycles_executed; },
                              "Instructions retired over the whole run.")
       .def_property_readonly("elapsed", [](const RunResult& r) { return r.status.elapsed_seconds; },
@@ -536,7 +581,7 @@ PYBIND11_MODULE(cuarm, mod) {
       .def("__repr__", [](const RunResult& r) {
         return fmt::format("RunResult(signal=Signal.{}, exit_code={}, cycles={}, elapsed={:.6f}, stdout=<{} bytes>, stderr=<{} bytes>)",
                            r.status.signal_name(),
-                           r.status.signal == cuarm::StopReason::Exit ? std::to_string(r.status.exit_status) : "None",
+                           r.status.signal == cuarm::StopReason::Exit ? std::to_string(r.exit_code) : "None",
                            r.status.cycles_executed, r.status.elapsed_seconds, r.out.size(), r.err.size());
       });
 
@@ -607,13 +652,18 @@ PYBIND11_MODULE(cuarm, mod) {
       });
 
   mod.def("run_elf", &run_elf, py::arg("path"), py::arg("argv") = py::none(), py::arg("max_cycles") = py::none(),
-          py::arg("backend") = "auto",
-          "Runs a static AArch64 Linux ELF to completion with its syscalls serviced, and returns a RunResult\n"
-          "with its stdout and stderr (bytes), exit_code, cycles, elapsed and signal.\n\n"
-          "argv is the guest's full argument vector, argv[0] included (default: [path]); the environment\n"
-          "is empty. max_cycles bounds the instructions (None: no limit). backend: 'auto', 'cpu', 'cuda'.\n"
-          "Releases the GIL while the guest runs; Ctrl-C cancels it and raises KeyboardInterrupt.\n"
-          "stdin and host files are not available to the guest yet.");
+          py::arg("backend") = "auto", py::kw_only(), py::arg("stdin") = py::none(), py::arg("mounts") = py::none(),
+          py::arg("env") = py::none(), py::arg("cwd") = "/", py::arg("deterministic") = false,
+          "Runs a static AArch64 Linux ELF to completion with its syscalls serviced (the same layer as the\n"
+          "cuarm command, docs/os.md), and returns a RunResult with its stdout and stderr (bytes),\n"
+          "exit_code, cycles, elapsed and signal.\n\n"
+          "argv is the guest's full argument vector, argv[0] included (default: [path]). max_cycles bounds the\n"
+          "instructions (None: no limit). backend: 'auto', 'cpu', 'cuda'.\n"
+          "stdin: bytes the guest reads from fd 0 (default: none, reads see end of file).\n"
+          "mounts: host paths the guest may see, as 'HOST:GUEST[:ro]' strings or (host, guest[, read_only])\n"
+          "tuples; nothing else of the host file system is visible. env: a dict (default: empty environment).\n"
+          "cwd: the guest's working directory (a guest path). deterministic: fixed clock, AT_RANDOM, ids.\n"
+          "Releases the GIL while the guest runs; Ctrl-C cancels it and raises KeyboardInterrupt.");
 
   bind_batch(mod);
 }

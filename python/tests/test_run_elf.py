@@ -4,7 +4,7 @@ import pathlib
 import pytest
 
 import cuarm
-from conftest import BACKEND
+from conftest import examples_dir, BACKEND
 
 EXPECTED_100 = b"longest Collatz chain below 100 starts at 97 (118 steps)\n"
 
@@ -63,8 +63,42 @@ def test_errors(tmp_path, collatz):
         cuarm.run_elf(collatz, max_cycles=-5)
 
 
-def test_no_stdin_or_mount_parameters_yet(collatz):
-    with pytest.raises(TypeError):
-        cuarm.run_elf(collatz, stdin=b"")
-    with pytest.raises(TypeError):
-        cuarm.run_elf(collatz, mounts={})
+def corpus_program(name: str) -> pathlib.Path:
+    """A program of the C corpus (tests/programs, built -O2 next to the examples), or skip."""
+    path = examples_dir().parent / "tests" / "programs" / "O2" / name
+    if not path.exists():
+        pytest.skip(f"{path} does not exist (the corpus is built with the C++ tests)")
+    return path
+
+
+def test_stdin_bytes_reach_the_guest():
+    prog = corpus_program("stdin_wc")
+    text = b"one two\nthree\n\nfour five six\n"
+    r = cuarm.run_elf(prog, backend=BACKEND, stdin=text)
+    assert r.exit_code == 0, r.stderr
+    lines, words, nbytes = (int(v) for v in r.stdout.split()[:3])
+    assert (lines, words, nbytes) == (text.count(b"\n"), len(text.split()), len(text))
+    # Without stdin the guest reads end of file at once.
+    empty = cuarm.run_elf(prog, backend=BACKEND)
+    assert empty.stdout.split()[:3] == [b"0", b"0", b"0"]
+
+
+def test_mounts_env_and_signals(tmp_path):
+    prog = corpus_program("file_write_read")
+    r = cuarm.run_elf(prog, ["file_write_read", "/work"], backend=BACKEND, mounts=[f"{tmp_path}:/work"])
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "notes.txt").read_text() == "line one\nline 2\nline three\n"
+    # The same directory as a tuple, read-only: writes fail inside the guest, nothing appears.
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    r = cuarm.run_elf(prog, ["file_write_read", "/work"], backend=BACKEND, mounts=[(ro, "/work", True)])
+    assert r.exit_code != 0 and not any(ro.iterdir())
+    # Without a mount the guest sees no host files.
+    r = cuarm.run_elf(prog, ["file_write_read", str(tmp_path)], backend=BACKEND)
+    assert r.exit_code != 0
+    env = cuarm.run_elf(corpus_program("getenv_vars"), backend=BACKEND, env={"CUARM_GREETING": "hello"})
+    assert b"CUARM_GREETING=hello" in env.stdout and b"HOME=(unset)" in env.stdout
+    aborted = cuarm.run_elf(corpus_program("abort_signal"), backend=BACKEND)
+    assert aborted.signal == cuarm.Signal.EXIT and aborted.exit_code == 134
+    with pytest.raises(cuarm.Error, match="mount"):
+        cuarm.run_elf(prog, backend=BACKEND, mounts=["no-colon"])
