@@ -9,6 +9,7 @@ struct TableRow {
   const char* pattern;
   uint32_t mask, value, flags;
   Op op;
+  const char* handler;  // the handler's name (the translator in src/backend/cuda/jit.cpp calls it)
 };
 
 #define CUARM_X(name, pat, fn, fl) \
@@ -17,7 +18,7 @@ CUARM_ISA_ALL(CUARM_X)
 #undef CUARM_X
 
 inline constexpr TableRow kTable[] = {
-#define CUARM_X(name, pat, fn, fl) {#name, pat, pattern_mask(pat), pattern_value(pat), fl, Op::name},
+#define CUARM_X(name, pat, fn, fl) {#name, pat, pattern_mask(pat), pattern_value(pat), fl, Op::name, #fn},
     CUARM_ISA_ALL(CUARM_X)
 #undef CUARM_X
 };

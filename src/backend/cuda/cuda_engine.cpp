@@ -7,12 +7,17 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <map>
 #include <mutex>
 #include <thread>
 
 #include "device.hpp"
 #include "kernels.hpp"
 #include "../engine.hpp"
+#include "../jit/nvrtc.hpp"
+#include "../jit/translate.hpp"
 #include "../region_rules.hpp"
 
 namespace cuarm {
@@ -21,6 +26,46 @@ namespace {
 using cuda::check;
 
 using Clock = std::chrono::steady_clock;
+
+// Translated mode (docs/jit.md), chosen by CUARM_JIT: "off", "auto" (the default: translate once
+// a run has gone kJitWarmup instructions without stopping, so short runs never pay for NVRTC)
+// or "always" (translate from the first instruction; for tests).
+enum class JitMode { Off, Auto, Always };
+JitMode jit_mode() {
+  const char* e = std::getenv("CUARM_JIT");
+  if (e == nullptr || *e == 0 || std::strcmp(e, "auto") == 0) return JitMode::Auto;
+  if (std::strcmp(e, "always") == 0) return JitMode::Always;
+  if (std::strcmp(e, "off") == 0 || std::strcmp(e, "0") == 0) return JitMode::Off;
+  throw Error(fmt::format("CUARM_JIT={}: expected off, auto or always", e));
+}
+constexpr uint64_t kJitWarmup = 1 << 20;     // interpreted instructions before translating (auto)
+constexpr uint64_t kInterpSlice = 1 << 20;   // interpreter slice between attempts to translate
+constexpr int kMaxTranslations = 16;         // compilations per start(); then interpreter only
+constexpr size_t kMaxWords = 256;  // guest words in one translation (NVRTC takes seconds per hundred)
+
+// A compiled translation, loaded into the current device. Compiled modules are kept for the
+// life of the process, keyed by device and source: a program run again is not recompiled.
+struct JitKernel {
+  cudaLibrary_t lib = nullptr;
+  cudaKernel_t fn = nullptr;
+};
+JitKernel load_translation(const std::string& source) {
+  static std::mutex mu;
+  static std::map<std::pair<int, std::string>, JitKernel> cache;
+  int dev = 0;
+  check(cudaGetDevice(&dev), "cudaGetDevice");
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find({dev, source});
+  if (it != cache.end()) return it->second;
+  cudaDeviceProp prop;
+  check(cudaGetDeviceProperties(&prop, dev), "cudaGetDeviceProperties");
+  const std::vector<char> cubin = jit::compile_cubin(source, prop.major * 10 + prop.minor);
+  JitKernel k;
+  check(cudaLibraryLoadData(&k.lib, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0), "cudaLibraryLoadData");
+  check(cudaLibraryGetKernel(&k.fn, k.lib, "cuarm_jit_single"), "cudaLibraryGetKernel");
+  cache.emplace(std::make_pair(dev, source), k);
+  return k;
+}
 
 class CudaEngine final : public Engine {
  public:
@@ -31,6 +76,9 @@ class CudaEngine final : public Engine {
     check(cudaHostGetDevicePointer(&d_ctl_, ctl_, 0), "cudaHostGetDevicePointer");
     check(cudaMalloc(&d_state_, sizeof(core::CpuState)), "cudaMalloc(state)");
     check(cudaMalloc(&d_view_, sizeof(core::MemView)), "cudaMalloc(view)");
+    check(cudaMalloc(&d_why_, sizeof(uint32_t)), "cudaMalloc(why)");
+    jit_ = jit_mode();
+    if (jit_ != JitMode::Off && !jit::nvrtc_available()) jit_ = JitMode::Off;
     ctl_->executed = 0;
     ctl_->cancel = 0;
     ctl_->stop = 0;
@@ -43,8 +91,10 @@ class CudaEngine final : public Engine {
   ~CudaEngine() override {
     if (running_) {
       cancel();
+      if (driver_.joinable()) driver_.join();
       cudaStreamSynchronize(stream_);
     }
+    cudaFree(d_why_);
     for (auto& r : regions_) free_region(r);
     cudaFree(d_state_);
     cudaFree(d_view_);
@@ -56,6 +106,7 @@ class CudaEngine final : public Engine {
 
   void map(uint64_t base, uint64_t size, uint32_t perms) override {
     idle("map");
+    translation_ = {};
     check_map(regions_, base, size, perms);
     core::Region r{base, size, nullptr, nullptr, perms, 0};
     if (cudaMalloc(&r.data, size) != cudaSuccess) {
@@ -78,6 +129,7 @@ class CudaEngine final : public Engine {
 
   void unmap(uint64_t base, uint64_t size) override {
     idle("unmap");
+    translation_ = {};
     auto it = std::find_if(regions_.begin(), regions_.end(),
                            [&](const core::Region& r) { return r.base == base && r.size == size; });
     if (it == regions_.end())
@@ -101,6 +153,7 @@ class CudaEngine final : public Engine {
 
   void write(uint64_t addr, const uint8_t* in, size_t n) override {
     idle("write_memory");
+    if (n && addr < translation_.hi && addr + n > translation_.lo) translation_ = {};
     for_each_chunk(addr, n, "write_memory", [&](const core::Region&, uint64_t, size_t, size_t) {});
     for_each_chunk(addr, n, "write_memory", [&](const core::Region& r, uint64_t off, size_t len, size_t done) {
       check(cudaMemcpy(r.data + off, in + done, len, cudaMemcpyHostToDevice), "write_memory");
@@ -127,7 +180,15 @@ class CudaEngine final : public Engine {
     c->stop = 0;
     c->done = 0;
     t0_ = Clock::now();
-    check(launch_run_single(d_state_, d_view_, max_cycles, d_ctl_, stream_), "launch");
+    if (jit_ == JitMode::Off) {
+      check(launch_run_single(d_state_, d_view_, max_cycles, d_ctl_, stream_), "launch");
+    } else {
+      base_ = 0;
+      shown_ = 0;
+      driver_error_.clear();
+      driver_done_ = false;
+      driver_ = std::thread([this, max_cycles] { drive(max_cycles); });
+    }
     running_ = true;
   }
 
@@ -136,6 +197,12 @@ class CudaEngine final : public Engine {
       Status s;
       s.is_running = true;
       s.cycles_executed = const_cast<volatile Control*>(ctl_)->executed;
+      if (jit_ != JitMode::Off) {  // kernels count from 0 each; never show progress going back
+        s.cycles_executed += base_.load();
+        uint64_t seen = shown_.load();
+        while (s.cycles_executed > seen && !shown_.compare_exchange_weak(seen, s.cycles_executed)) {}
+        s.cycles_executed = std::max(s.cycles_executed, shown_.load());
+      }
       s.elapsed_seconds = std::chrono::duration<double>(Clock::now() - t0_).count();
       s.ips = s.elapsed_seconds > 0 ? s.cycles_executed / s.elapsed_seconds : 0;
       return s;
@@ -169,7 +236,11 @@ class CudaEngine final : public Engine {
   }
 
  private:
-  bool done_flag() const { return const_cast<volatile Control*>(ctl_)->done != 0; }
+  // In translated mode several kernels run in turn (each sets ctl_->done): the driver's flag counts.
+  bool done_flag() const {
+    if (jit_ != JitMode::Off) return driver_done_.load();
+    return const_cast<volatile Control*>(ctl_)->done != 0;
+  }
 
   void idle(const char* what) const {
     if (running_ && !done_flag()) throw Error(std::string(what) + ": the guest is running (wait() or cancel() first)");
@@ -180,6 +251,11 @@ class CudaEngine final : public Engine {
   void finish() {
     std::lock_guard<std::mutex> lock(finish_mutex_);
     if (!running_) return;
+    if (driver_.joinable()) driver_.join();
+    if (!driver_error_.empty()) {
+      running_ = false;
+      throw Error(driver_error_);
+    }
     check(cudaStreamSynchronize(stream_), "kernel");
     check(cudaMemcpy(&state_, d_state_, sizeof state_, cudaMemcpyDeviceToHost), "download state");
     running_ = false;
@@ -194,6 +270,100 @@ class CudaEngine final : public Engine {
     r.insn = state_.stop.insn;
     r.syscall = state_.x[8];
     result_ = r;
+  }
+
+  // Translated mode: runs the guest as a sequence of kernels on the driver thread, translated
+  // code where the pc is in the translation and the interpreter elsewhere, until a stop or
+  // max_cycles. Leaves the final state in d_state_ and sets ctl_->done, as run_single does.
+  void drive(uint64_t max_cycles) {
+    volatile Control* c = ctl_;
+    uint64_t done = 0;
+    int compiles = 0;
+    core::Stop stop = core::Stop::None;
+    core::CpuState st;
+    try {
+      check(cudaMemcpy(&st, d_state_, sizeof st, cudaMemcpyDeviceToHost), "download state");
+      while (true) {
+        if (done >= max_cycles) {
+          stop = core::Stop::MaxCycles;
+          break;
+        }
+        if (c->cancel) {
+          stop = core::Stop::Cancelled;
+          break;
+        }
+        const bool warm = jit_ == JitMode::Always || done >= kJitWarmup;
+        if (warm && !translation_.contains(st.pc) && compiles < kMaxTranslations) {
+          fetch_page_base_ = ~0ull;  // guest code may have changed since the last translation
+          jit::Translation t = jit::translate({st.pc}, [this](uint64_t a, uint32_t* w) { return fetch(a, w); },
+                                              kMaxWords, &translation_);
+          if (t.contains(st.pc)) {
+            kernel_ = load_translation(t.source);
+            translation_ = std::move(t);
+            ++compiles;
+          }
+        }
+        uint64_t n = 0;
+        uint32_t why = 0;
+        c->executed = 0;
+        if (warm && translation_.contains(st.pc)) {
+          unsigned long long left = max_cycles - done;
+          uint64_t* executed = &d_ctl_->executed;  // the kernel takes it as unsigned long long (same size)
+          const unsigned* cancel = &d_ctl_->cancel;
+          void* args[] = {&d_state_, &d_view_, &left, &executed, &cancel, &d_why_};
+          check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel_.fn), dim3(1), dim3(1), args, 0, stream_),
+                "launch translated");
+          check(cudaStreamSynchronize(stream_), "translated kernel");
+          check(cudaMemcpy(&why, d_why_, sizeof why, cudaMemcpyDeviceToHost), "download why");
+          if (why == 2) translation_ = {};  // the guest wrote to translated code: translate anew
+        } else {
+          // The interpreter, for a slice (or up to the warm-up point), then try again.
+          const uint64_t limit = warm ? kInterpSlice : kJitWarmup - done;
+          const uint64_t slice = std::min<uint64_t>(limit, max_cycles - done);
+          check(launch_run_single(d_state_, d_view_, slice, d_ctl_, stream_), "launch");
+          check(cudaStreamSynchronize(stream_), "kernel");
+          why = 1;
+        }
+        check(cudaMemcpy(&st, d_state_, sizeof st, cudaMemcpyDeviceToHost), "download state");
+        n = c->executed;
+        base_ += n;
+        c->executed = 0;
+        done += n;
+        stop = st.stop.reason;
+        // MaxCycles here ends a slice, not the run (the loop checks the real budget); None with
+        // a reason (`why`) hands over to the next kernel.
+        if (stop == core::Stop::MaxCycles || stop == core::Stop::None) continue;
+        break;
+      }
+      st.stop.reason = stop;
+      check(cudaMemcpy(d_state_, &st, sizeof st, cudaMemcpyHostToDevice), "upload state");
+    } catch (const std::exception& e) {
+      driver_error_ = e.what();
+    }
+    c->executed = done;
+    c->stop = uint32_t(stop);
+    c->done = 1;
+    driver_done_ = true;
+  }
+
+  // A guest word of an executable region, read from the device (the page is cached per call of
+  // translate(): discovery reads neighbouring words).
+  bool fetch(uint64_t addr, uint32_t* w) {
+    for (const auto& r : regions_) {
+      if (addr - r.base >= r.size || r.size - (addr - r.base) < 4) continue;
+      if (!(r.perms & PermX)) return false;
+      const uint64_t page = (addr - r.base) & ~uint64_t(core::kPageSize - 1);
+      if (fetch_page_base_ != r.base + page || fetch_page_data_ != r.data) {
+        const uint64_t len = std::min<uint64_t>(core::kPageSize, r.size - page);
+        fetch_page_.assign(core::kPageSize, 0);
+        check(cudaMemcpy(fetch_page_.data(), r.data + page, len, cudaMemcpyDeviceToHost), "read code");
+        fetch_page_base_ = r.base + page;
+        fetch_page_data_ = r.data;
+      }
+      std::memcpy(w, fetch_page_.data() + (addr - fetch_page_base_), 4);
+      return true;
+    }
+    return false;
   }
 
   template <class F>
@@ -220,7 +390,20 @@ class CudaEngine final : public Engine {
   Control* d_ctl_ = nullptr;
   core::CpuState* d_state_ = nullptr;
   core::MemView* d_view_ = nullptr;
+  uint32_t* d_why_ = nullptr;
   core::CpuState state_;
+  // Translated mode.
+  JitMode jit_ = JitMode::Off;
+  jit::Translation translation_;  // what kernel_ runs; cleared when memory under it changes
+  JitKernel kernel_;
+  std::thread driver_;
+  std::string driver_error_;
+  std::atomic<uint64_t> base_{0};
+  mutable std::atomic<uint64_t> shown_{0};
+  std::atomic<bool> driver_done_{true};  // progress of the kernels before the current one
+  std::vector<uint8_t> fetch_page_;
+  uint64_t fetch_page_base_ = ~0ull;
+  const uint8_t* fetch_page_data_ = nullptr;
   std::vector<core::Region> regions_;  // device pointers, sorted by base
   std::atomic<bool> running_{false};
   std::mutex finish_mutex_;

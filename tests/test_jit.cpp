@@ -1,0 +1,259 @@
+// The GPU backend's translated mode (docs/jit.md): what the translator discovers, that NVRTC
+// compiles its output (no GPU needed), and, on a GPU, that translated runs end exactly as the
+// CPU interpreter's (registers, pc, retired count, stop reason, memory).
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+
+#include "backend/jit/nvrtc.hpp"
+#include "backend/jit/translate.hpp"
+#include "diff/generator.hpp"
+#include "support.hpp"
+
+namespace cuarm::test {
+namespace {
+
+using WordMap = std::map<uint64_t, uint32_t>;
+
+jit::FetchWord fetch_from(const WordMap& m) {
+  return [&m](uint64_t a, uint32_t* w) {
+    auto it = m.find(a);
+    if (it == m.end()) return false;
+    *w = it->second;
+    return true;
+  };
+}
+
+// 0x1000: bl 0x1010 ; b 0x1000 ; (unreached) ; (unreached)
+// 0x1010: add x0, x0, #1 ; cbz x0, 0x1020 ; ret
+// 0x1020: svc #0 ; hlt #0 ; (after hlt: unreached)
+const WordMap kCalls = {{0x1000, 0x94000004}, {0x1004, 0x17ffffff}, {0x1008, 0x91000400}, {0x100c, 0x91000400},
+                        {0x1010, 0x91000400}, {0x1014, 0xb4000060}, {0x1018, 0xd65f03c0}, {0x1020, 0xd4000001},
+                        {0x1024, 0xd4400000}, {0x1028, 0x91000400}};
+
+TEST(Jit, DiscoversReachableCode) {
+  const jit::Translation t = jit::translate({0x1000}, fetch_from(kCalls));
+  // Reached: everything but the words after HLT; 0x1008/0x100c follow an unconditional branch
+  // and are translated speculatively (usually the next function).
+  const std::vector<uint64_t> want = {0x1000, 0x1004, 0x1008, 0x100c, 0x1010, 0x1014, 0x1018, 0x1020, 0x1024, 0x1028};
+  EXPECT_EQ(t.words, want);
+  EXPECT_EQ(t.lo, 0x1000u);
+  EXPECT_EQ(t.hi, 0x102cu);
+  EXPECT_TRUE(t.contains(0x1018));
+  // Each word calls the core's handler with the word as a constant.
+  EXPECT_NE(t.source.find("core::op_b_imm(c, 0x94000004u)"), std::string::npos);
+  EXPECT_NE(t.source.find("core::op_cbz(c, 0xb4000060u)"), std::string::npos);
+  EXPECT_NE(t.source.find("goto L_1010"), std::string::npos);  // BL's constant target
+}
+
+TEST(Jit, GrowsAndRespectsTheWordLimit) {
+  const jit::Translation small = jit::translate({0x1010}, fetch_from(kCalls), 2);
+  EXPECT_EQ(small.words, (std::vector<uint64_t>{0x1010, 0x1014}));
+  const jit::Translation grown = jit::translate({0x1008}, fetch_from(kCalls), 64, &small);
+  for (uint64_t a : {0x1008, 0x100c, 0x1010, 0x1014, 0x1018, 0x1020, 0x1024}) EXPECT_TRUE(grown.contains(a)) << a;
+  EXPECT_FALSE(grown.contains(0x1000));
+  EXPECT_FALSE(grown.contains(0x1004));
+  EXPECT_TRUE(jit::translate({0x2000}, fetch_from(kCalls)).words.empty());  // nothing executable there
+  EXPECT_TRUE(jit::translate({0x1002}, fetch_from(kCalls)).words.empty());  // misaligned
+}
+
+std::vector<uint8_t> file_bytes(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+}
+
+// The collatz example's code, read through a CPU machine that loaded it.
+struct ElfCode {
+  std::vector<uint8_t> elf;
+  ElfInfo info;
+  WordMap words;
+};
+ElfCode collatz_code() {
+  ElfCode e;
+  e.elf = file_bytes(std::string(CUARM_EXAMPLES_DIR) + "/collatz");
+  MachineOptions o;
+  o.memory_size = 0;
+  o.backend = BackendKind::Cpu;
+  Machine m(o);
+  e.info = m.load_elf(e.elf);
+  for (const RegionInfo& r : m.regions())
+    if (r.perms & PermX) {
+      const std::vector<uint8_t> b = m.read_memory(r.base, r.size);
+      for (uint64_t i = 0; i + 4 <= b.size(); i += 4) {
+        uint32_t w;
+        std::memcpy(&w, b.data() + i, 4);
+        e.words[r.base + i] = w;
+      }
+    }
+  return e;
+}
+
+TEST(Jit, NvrtcCompilesTranslations) {
+  std::string why;
+  if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "translated mode needs NVRTC: " << why;
+  EXPECT_FALSE(jit::compile_cubin(jit::translate({0x1000}, fetch_from(kCalls)).source, 90).empty());
+  const ElfCode e = collatz_code();
+  ASSERT_FALSE(e.words.empty());
+  const jit::Translation t = jit::translate({e.info.entry}, fetch_from(e.words), 256);  // the engine's limit
+  EXPECT_GT(t.words.size(), 20u);
+  EXPECT_FALSE(jit::compile_cubin(t.source, 90).empty());
+}
+
+// A CUDA machine in translated mode from the first instruction, or nullptr (test skipped).
+std::unique_ptr<Machine> jit_machine(const MachineOptions& base, std::string* why) {
+  if (!cuda_backend_built()) return *why = "this build has no CUDA backend", nullptr;
+  if (!jit::nvrtc_available(why)) return nullptr;
+  MachineOptions o = base;
+  o.backend = BackendKind::Cuda;
+  setenv("CUARM_JIT", "always", 1);
+  std::unique_ptr<Machine> m;
+  try {
+    m = std::make_unique<Machine>(o);
+  } catch (const Error& e) {
+    *why = std::string("no usable CUDA device: ") + e.what();
+  }
+  unsetenv("CUARM_JIT");
+  return m;
+}
+
+std::unique_ptr<Machine> cpu_machine(MachineOptions o) {
+  o.backend = BackendKind::Cpu;
+  return std::make_unique<Machine>(o);
+}
+
+void expect_same(const Machine& a, const Machine& b, const Status& sa, const Status& sb, const std::string& what) {
+  EXPECT_EQ(sa.signal, sb.signal) << what;
+  EXPECT_EQ(sa.cycles_executed, sb.cycles_executed) << what;
+  EXPECT_EQ(sa.pc, sb.pc) << what;
+  EXPECT_EQ(sa.fault_address, sb.fault_address) << what;
+  const Registers ra = a.registers(), rb = b.registers();
+  EXPECT_EQ(std::memcmp(&ra, &rb, sizeof ra), 0) << what;
+}
+
+TEST(Jit, SeedLoopsStopExactlyWhereTheInterpreterDoes) {
+  std::string why;
+  auto g = jit_machine({}, &why);
+  if (!g) GTEST_SKIP() << why;
+  auto c = cpu_machine({});
+  const std::vector<uint8_t> code = words_to_bytes({0x91000400, 0xf9000020, 0x17fffffe});  // add ; str x0,[x1] ; b
+  for (Machine* m : {g.get(), c.get()}) {
+    m->load_program(code, 0x1000);
+    m->set_pc(0x1000);
+    m->set_x(1, 0x10000);
+  }
+  for (uint64_t n : {0ull, 1ull, 2ull, 3ull, 4ull, 1000ull, 65535ull, 65536ull, 65537ull, 1000003ull}) {
+    const Status sg = g->run(n), sc = c->run(n);
+    expect_same(*g, *c, sg, sc, "max_cycles " + std::to_string(n));
+    EXPECT_EQ(g->read_memory(0x10000, 8), c->read_memory(0x10000, 8));
+  }
+}
+
+TEST(Jit, CollatzMatchesTheInterpreter) {
+  std::string why;
+  MachineOptions o;
+  o.memory_size = 0;
+  auto g = jit_machine(o, &why);
+  if (!g) GTEST_SKIP() << why;
+  auto c = cpu_machine(o);
+  const ElfCode e = collatz_code();
+  for (Machine* m : {g.get(), c.get()}) {
+    m->load_elf(e.elf);
+    m->map(0x7f0000, 0x10000, PermRW);
+    m->set_sp(0x800000);
+    m->set_pc(e.info.entry);
+  }
+  // Several legs: each start() resumes where the last one stopped (a syscall, or the budget).
+  for (int leg = 0; leg < 40; ++leg) {
+    const Status sg = g->run(3000017), sc = c->run(3000017);
+    expect_same(*g, *c, sg, sc, "leg " + std::to_string(leg));
+    if (sc.signal != StopReason::MaxCycles && sc.signal != StopReason::Syscall) break;
+  }
+}
+
+// Random code from the differential generator, laid out back to back, run from many points:
+// every stop (fault, UNDEFINED, ...) is compared, then both resume at the next word.
+TEST(Jit, RandomCodeMatchesTheInterpreter) {
+  std::string why;
+  MachineOptions o;
+  o.memory_size = 0;
+  auto g = jit_machine(o, &why);
+  if (!g) GTEST_SKIP() << why;
+  auto c = cpu_machine(o);
+  const diff::Generator gen(0x71c0de);
+  std::vector<uint32_t> words;
+  for (uint64_t i = 0; words.size() < 200; ++i)
+    for (uint32_t w : gen.make(i).words) words.push_back(w);
+  words.push_back(0xd4400000);  // hlt
+  const diff::Case init = gen.make(0);
+  for (Machine* m : {g.get(), c.get()}) {
+    m->map(diff::kCode, diff::kCodeSize, PermRX);
+    m->map(diff::kData, diff::kDataSize, PermRW);
+    m->write_memory(diff::kCode, words_to_bytes(words));
+    m->write_memory(diff::kData, gen.data());
+    Registers r = init.init;
+    r.pc = diff::kCode;
+    m->set_registers(r);
+  }
+  int stops = 0;
+  for (int round = 0; round < 60; ++round) {
+    const Status sg = g->run(5000), sc = c->run(5000);
+    expect_same(*g, *c, sg, sc, "round " + std::to_string(round));
+    if (HasFailure()) break;
+    if (sc.signal == StopReason::Halt) break;
+    if (sc.signal != StopReason::MaxCycles) ++stops;
+    // Skip the stopping word (or move on after a budget stop): both sides the same way.
+    const uint64_t next = sc.signal == StopReason::Syscall || sc.signal == StopReason::MaxCycles ? sc.pc : sc.pc + 4;
+    const uint64_t pc = next - diff::kCode < 4 * words.size() ? next : diff::kCode + 4 * (round % words.size());
+    g->set_pc(pc);
+    c->set_pc(pc);
+  }
+  EXPECT_EQ(g->read_memory(diff::kData, diff::kDataSize), c->read_memory(diff::kData, diff::kDataSize));
+  EXPECT_GT(stops, 5);
+}
+
+// A guest that rewrites an instruction of its own loop: the translated code must notice and
+// run the new instruction, as the interpreter does.
+TEST(Jit, SelfModifyingCodeIsRetranslated) {
+  std::string why;
+  auto g = jit_machine({}, &why);
+  if (!g) GTEST_SKIP() << why;
+  auto c = cpu_machine({});
+  // 0x1000: add x0, x0, #1      <- rewritten to add x0, x0, #2 (0x91000800) by the str below
+  // 0x1004: subs x3, x3, #1
+  // 0x1008: b.ne 0x1000
+  // 0x100c: str w2, [x1]        (x1 = 0x1000, w2 = 0x91000800)
+  // 0x1010: mov x3, #5 ; 0x1014: cbz x4, 0x1000 (x4 = 0 the first time: loop again) ; 0x1018: hlt
+  const std::vector<uint8_t> code = words_to_bytes(
+      {0x91000400, 0xf1000463, 0x54ffffc1, 0xb9000022, 0xd28000a3, 0xb4ffff64, 0xd4400000});
+  for (Machine* m : {g.get(), c.get()}) {
+    m->load_program(code, 0x1000);
+    m->set_pc(0x1000);
+    m->set_x(1, 0x1000);
+    m->set_x(2, 0x91000800);
+    m->set_x(3, 10);
+  }
+  const Status sg = g->run(1000), sc = c->run(1000);
+  expect_same(*g, *c, sg, sc, "self-modifying loop");
+  EXPECT_EQ(sc.signal, StopReason::MaxCycles);  // x4 stays 0: it loops for ever, adding 2 a turn
+  EXPECT_GT(c->x(0), 10u + 2 * 5);
+}
+
+TEST(Jit, CancelStopsTranslatedCode) {
+  std::string why;
+  auto g = jit_machine({}, &why);
+  if (!g) GTEST_SKIP() << why;
+  g->load_program(words_to_bytes({0x91000400, 0x17ffffff}), 0x1000);
+  g->set_pc(0x1000);
+  g->start(~0ull);
+  while (g->poll().cycles_executed < 10000000) {
+  }
+  g->cancel();
+  const Status s = g->wait();
+  EXPECT_EQ(s.signal, StopReason::Cancelled);
+  EXPECT_EQ(g->x(0), s.cycles_executed / 2 + (s.pc == 0x1004 ? 1 : 0));
+}
+
+}  // namespace
+}  // namespace cuarm::test
