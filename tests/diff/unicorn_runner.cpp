@@ -200,9 +200,10 @@ const char* case_exclusion(const Case& c, const Outcome& u, const Outcome& o) {
   // A SIMD&FP store that faults part-way (a Q register or a structure store running off the
   // end of the data region): QEMU stores it in parts (8 bytes or one element at a time) and
   // keeps the parts written before the faulting one, while we check the whole range first and
-  // leave memory untouched (the core's contract for any stop). The architecture leaves the
-  // memory a store that takes a synchronous Data Abort would have written UNKNOWN. Excused only
-  // when both stopped on the same store with a write fault and the registers agree.
+  // leave memory untouched (the core's contract for any stop). The manual performs such a store
+  // as several accesses (one per element, or smaller than the register when unaligned), so a
+  // store that aborts part-way is not required to be all-or-nothing. Excused only when both
+  // stopped on the same store with a write fault and the registers agree.
   if (o.end == End::Fault && u.end == End::Fault && o.access == AccessKind::Write &&
       u.access == AccessKind::Write && o.executed == u.executed && o.executed < c.words.size() &&
       std::strncmp(rows()[c.rows[o.executed]].row->name, "SIMD_LDST_", 10) == 0 &&
