@@ -4,6 +4,9 @@
 #   build/     a build made here with the CUDA backend (scripts/build.sh)
 #   .devpack/  the shared libraries it links (libfmt.so.9, libunicorn.so.2, libcapstone.so.4)
 #              and include/fmt (for building the Python module there)
+#   or .gpupack/pack.tar.xz from scripts/device_pack.sh, which holds all of that and the corpus
+#   programs and a static qemu-aarch64 (carry [".gpupack"]; needs the fmt headers from .devpack
+#   only for the Python module)
 # Runs the whole C++ test suite and the Python tests on the CUDA backend, then the benchmark.
 # Logs go to $OUT. Usage: scripts/device_check.sh [bench args...]
 set -uo pipefail
@@ -13,6 +16,15 @@ out=${OUT:-/tmp/cuarm-device}
 mkdir -p "$out"
 # The test binary has this checkout's absolute paths (snippets, example, CLI) compiled in.
 mkdir -p /work && [ -e /work/main ] || ln -sfn "$root" /work/main
+# A pack from scripts/device_pack.sh: unpack it; its libraries go where `env -i` children find
+# them too (the OS and program tests run cuarm with an empty environment), and qemu on PATH.
+if [ -f .gpupack/pack.tar.xz ]; then
+  mkdir -p .gpupack/unpacked && tar -xJf .gpupack/pack.tar.xz -C .gpupack/unpacked
+  (cd .gpupack/unpacked && tar -cf - build) | tar -xf -
+  mkdir -p .devpack && cp .gpupack/unpacked/*.so.* .devpack/ && cp -r .gpupack/unpacked/include .devpack/
+  cp .gpupack/unpacked/*.so.* /usr/local/lib/ 2>/dev/null && ldconfig 2>/dev/null || true
+  cp .gpupack/unpacked/qemu-aarch64 /usr/bin/qemu-aarch64 2>/dev/null || true
+fi
 export LD_LIBRARY_PATH="$root/.devpack:${LD_LIBRARY_PATH:-}"
 export PATH="$PATH:/usr/local/cuda/bin"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
