@@ -212,6 +212,40 @@ class Batch:
     def run(self, max_cycles: Optional[int] = 100000000) -> BatchStatus:
         """Blocking run: start(max_cycles) then wait()."""
 
+class ProcessBatchResult:
+    """What run_elf_batch() returns: one RunResult a lane, plus the lanes' figures as NumPy arrays."""
+    def __len__(self) -> int: ...
+    def __getitem__(self, lane: int) -> RunResult: ...
+    @property
+    def exit_codes(self) -> npt.NDArray[np.int64]:
+        """Each lane's exit status as a shell sees it (-1 for a lane that stopped otherwise)."""
+    @property
+    def cycles(self) -> npt.NDArray[np.uint64]:
+        """Instructions each lane retired."""
+    @property
+    def signals(self) -> npt.NDArray[np.uint8]:
+        """Each lane's stop reason (Signal values)."""
+    @property
+    def stdout(self) -> list[bytes]:
+        """What each lane wrote to fd 1."""
+    @property
+    def stderr(self) -> list[bytes]:
+        """What each lane wrote to fd 2."""
+
+def run_elf_batch(
+    path: PathLike,
+    argv: Sequence[Sequence[str]],
+    stdin: Optional[Sequence[bytes]] = None,
+    max_cycles: Optional[int] = None,
+    backend: str = "auto",
+    *,
+    mounts: Optional[Sequence[Union[str, Tuple[PathLike, str], Tuple[PathLike, str, bool]]]] = None,
+    env: Optional[Mapping[str, str]] = None,
+    cwd: str = "/",
+    deterministic: bool = False,
+) -> ProcessBatchResult:
+    """Runs one static ELF as many processes at once: one argv (and stdin) a lane; output captured per lane."""
+
 def run_elf(
     path: PathLike,
     argv: Optional[Sequence[str]] = None,

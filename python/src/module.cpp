@@ -27,6 +27,7 @@
 
 #include "common.hpp"
 #include <cuarm/process.hpp>
+#include <cuarm/process_batch.hpp>
 #include <map>
 
 namespace cuarm_py {
@@ -463,6 +464,54 @@ RunResult run_elf(const py::object& path, const std::optional<std::vector<std::s
   return result;
 }
 
+// run_elf_batch: lanes that are processes of one program (cuarm::run_process_batch).
+struct ProcessBatchResult {
+  std::vector<RunResult> lanes;
+};
+
+ProcessBatchResult run_elf_batch(const py::object& path, const std::vector<std::vector<std::string>>& argv,
+                                 const std::optional<std::vector<py::bytes>>& stdin_data, const py::object& max_cycles,
+                                 const std::string& backend, const std::optional<std::vector<py::object>>& mounts,
+                                 const std::optional<std::map<std::string, std::string>>& env, const std::string& cwd,
+                                 bool deterministic) {
+  const uint64_t limit = cycles_arg(max_cycles);
+  const std::vector<uint8_t> image = read_host_file(path);
+  if (argv.empty()) throw py::value_error("run_elf_batch: argv must give at least one lane");
+  if (stdin_data && stdin_data->size() != argv.size())
+    throw py::value_error(fmt::format("run_elf_batch: {} stdin entries for {} lanes", stdin_data->size(), argv.size()));
+  std::vector<cuarm::LaneProcess> lanes(argv.size());
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    if (argv[i].empty()) throw py::value_error(fmt::format("run_elf_batch: argv of lane {} is empty", i));
+    lanes[i].argv = argv[i];
+    if (stdin_data) lanes[i].stdin_bytes = (*stdin_data)[i].cast<std::string>();
+  }
+  cuarm::ProcessBatchOptions o;
+  o.batch.backend = backend_arg(backend);
+  o.batch.deterministic = deterministic;
+  o.common.exe_path = std::filesystem::absolute(py::str(path).cast<std::string>()).lexically_normal().string();
+  if (env)
+    for (const auto& [k, v] : *env) o.common.env.push_back(k + "=" + v);
+  o.common.mounts = mounts_arg(mounts);
+  o.common.cwd = cwd;
+  o.common.deterministic = deterministic;
+  std::vector<cuarm::LaneResult> results;
+  {
+    py::gil_scoped_release release;
+    results = cuarm::run_process_batch(image, lanes, o, limit);
+  }
+  ProcessBatchResult r;
+  for (auto& l : results) {
+    RunResult one;
+    one.out = std::move(l.out);
+    one.err = std::move(l.err);
+    one.status = l.result.status;
+    one.status.cycles_executed = l.cycles;
+    one.exit_code = l.result.exit_code;
+    r.lanes.push_back(std::move(one));
+  }
+  return r;
+}
+
 std::string hex(uint64_t v) { return fmt::format("0x{:x}", v); }
 
 std::string status_repr(const cuarm::Status& s) {
@@ -664,6 +713,66 @@ PYBIND11_MODULE(cuarm, mod) {
           "tuples; nothing else of the host file system is visible. env: a dict (default: empty environment).\n"
           "cwd: the guest's working directory (a guest path). deterministic: fixed clock, AT_RANDOM, ids.\n"
           "Releases the GIL while the guest runs; Ctrl-C cancels it and raises KeyboardInterrupt.");
+
+  py::class_<ProcessBatchResult>(mod, "ProcessBatchResult",
+                                 "What run_elf_batch() returns: one RunResult a lane, plus the lanes' figures as NumPy arrays.")
+      .def("__len__", [](const ProcessBatchResult& r) { return r.lanes.size(); })
+      .def("__getitem__",
+           [](const ProcessBatchResult& r, py::ssize_t i) {
+             const py::ssize_t n = py::ssize_t(r.lanes.size());
+             if (i < 0) i += n;
+             if (i < 0 || i >= n) throw py::index_error("lane out of range");
+             return r.lanes[size_t(i)];
+           })
+      .def_property_readonly("exit_codes",
+                             [](const ProcessBatchResult& r) {
+                               py::array_t<int64_t> a(py::ssize_t(r.lanes.size()));
+                               auto v = a.mutable_unchecked<1>();
+                               for (size_t i = 0; i < r.lanes.size(); ++i)
+                                 v(py::ssize_t(i)) = r.lanes[i].status.signal == cuarm::StopReason::Exit ? r.lanes[i].exit_code : -1;
+                               return a;
+                             },
+                             "Each lane's exit status as a shell sees it (-1 for a lane that stopped otherwise).")
+      .def_property_readonly("cycles",
+                             [](const ProcessBatchResult& r) {
+                               py::array_t<uint64_t> a(py::ssize_t(r.lanes.size()));
+                               auto v = a.mutable_unchecked<1>();
+                               for (size_t i = 0; i < r.lanes.size(); ++i) v(py::ssize_t(i)) = r.lanes[i].status.cycles_executed;
+                               return a;
+                             },
+                             "Instructions each lane retired.")
+      .def_property_readonly("signals",
+                             [](const ProcessBatchResult& r) {
+                               py::array_t<uint8_t> a(py::ssize_t(r.lanes.size()));
+                               auto v = a.mutable_unchecked<1>();
+                               for (size_t i = 0; i < r.lanes.size(); ++i) v(py::ssize_t(i)) = uint8_t(r.lanes[i].status.signal);
+                               return a;
+                             },
+                             "Each lane's stop reason (Signal values: EXIT normally).")
+      .def_property_readonly("stdout",
+                             [](const ProcessBatchResult& r) {
+                               py::list l;
+                               for (const auto& one : r.lanes) l.append(py::bytes(one.out));
+                               return l;
+                             },
+                             "What each lane wrote to fd 1 (a list of bytes).")
+      .def_property_readonly("stderr",
+                             [](const ProcessBatchResult& r) {
+                               py::list l;
+                               for (const auto& one : r.lanes) l.append(py::bytes(one.err));
+                               return l;
+                             },
+                             "What each lane wrote to fd 2 (a list of bytes).");
+
+  mod.def("run_elf_batch", &run_elf_batch, py::arg("path"), py::arg("argv"), py::arg("stdin") = py::none(),
+          py::arg("max_cycles") = py::none(), py::arg("backend") = "auto", py::kw_only(), py::arg("mounts") = py::none(),
+          py::arg("env") = py::none(), py::arg("cwd") = "/", py::arg("deterministic") = false,
+          "Runs one static AArch64 Linux ELF as many processes at once (a Batch whose lanes are\n"
+          "processes): argv is a list with one argument vector per lane (argv[0] included), stdin an\n"
+          "optional list with the bytes each lane reads from fd 0. Every lane's output is captured.\n"
+          "mounts, env, cwd and deterministic are shared by the lanes, as in run_elf. max_cycles bounds\n"
+          "each lane's run between two of its syscalls. Returns a ProcessBatchResult. A first version:\n"
+          "lanes' syscalls are serviced between rounds on the host (docs/os.md); not interruptible.");
 
   bind_batch(mod);
 }

@@ -14,7 +14,8 @@ from conftest import REPO
 STUBS = REPO / "python" / "cuarm.pyi"
 EXAMPLES = pathlib.Path(os.environ.get("CUARM_PYTHON_EXAMPLES", REPO / "python" / "examples"))
 
-PUBLIC = ["AsyncCPU", "Batch", "BatchStatus", "Error", "ElfInfo", "RunResult", "Signal", "Status", "run_elf"]
+PUBLIC = ["AsyncCPU", "Batch", "BatchStatus", "Error", "ElfInfo", "ProcessBatchResult", "RunResult", "Signal", "Status",
+          "run_elf", "run_elf_batch"]
 
 
 def public_names():

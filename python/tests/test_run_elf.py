@@ -1,6 +1,7 @@
 """run_elf: a static ELF with its syscalls serviced and its output captured."""
 import pathlib
 
+import numpy as np
 import pytest
 
 import cuarm
@@ -102,3 +103,35 @@ def test_mounts_env_and_signals(tmp_path):
     assert aborted.signal == cuarm.Signal.EXIT and aborted.exit_code == 134
     with pytest.raises(cuarm.Error, match="mount"):
         cuarm.run_elf(prog, backend=BACKEND, mounts=["no-colon"])
+
+
+def test_run_elf_batch_lanes_are_processes():
+    prog = corpus_program("stdin_wc")
+    texts = [b"", b"a\n", b"one two three\nfour\n", b"x" * 5000 + b"\n", b"\n\n\n"]
+    batch = cuarm.run_elf_batch(prog, [["stdin_wc"]] * len(texts), stdin=texts, backend=BACKEND)
+    assert len(batch) == len(texts)
+    assert list(batch.exit_codes) == [0] * len(texts)
+    assert batch.exit_codes.dtype == np.int64 and batch.cycles.dtype == np.uint64
+    assert all(s == int(cuarm.Signal.EXIT) for s in batch.signals)
+    for i, text in enumerate(texts):
+        # Each lane is what the same program gives alone.
+        alone = cuarm.run_elf(prog, ["stdin_wc"], backend=BACKEND, stdin=text)
+        assert batch.stdout[i] == alone.stdout and batch[i].stdout == alone.stdout
+        assert batch[i].exit_code == alone.exit_code == 0
+    assert batch.stdout[2].split()[:3] == [b"2", b"4", b"19"]
+
+
+def test_run_elf_batch_argv_and_errors():
+    prog = corpus_program("argv_echo")
+    batch = cuarm.run_elf_batch(prog, [["argv_echo", "a"], ["argv_echo", "b", "c d"]], backend=BACKEND)
+    for i, args in enumerate([["argv_echo", "a"], ["argv_echo", "b", "c d"]]):
+        assert batch[i].stdout == cuarm.run_elf(prog, args, backend=BACKEND).stdout
+    assert batch[-1].stdout == batch[1].stdout
+    with pytest.raises(IndexError):
+        batch[2]
+    with pytest.raises(ValueError, match="stdin"):
+        cuarm.run_elf_batch(prog, [["x"], ["y"]], stdin=[b""], backend=BACKEND)
+    with pytest.raises(ValueError, match="at least one lane"):
+        cuarm.run_elf_batch(prog, [], backend=BACKEND)
+    with pytest.raises(ValueError, match="empty"):
+        cuarm.run_elf_batch(prog, [[]], backend=BACKEND)
