@@ -1,5 +1,6 @@
 // The Python module `cuarm` (pybind11): AsyncCPU (one guest over cuarm::Machine), Status, Signal,
-// ElfInfo, RunResult, run_elf and the exception cuarm.Error. Batch and BatchStatus: batch.cpp.
+// ElfInfo, RunResult, run_elf, run_elf_batch (ProcessBatchResult) and the exception cuarm.Error. Batch and
+// BatchStatus: batch.cpp.
 //
 // Threading: every call into the Machine is made with the GIL held, except Machine::wait_for(),
 // which is thread-safe against poll()/is_running()/cancel() and is the only thing run while the
@@ -406,6 +407,22 @@ std::vector<cuarm::Mount> mounts_arg(const std::optional<std::vector<py::object>
   return out;
 }
 
+// What run_elf and run_elf_batch share: /proc/self/exe reads as the program's absolute host path
+// (as under Linux and the cuarm command), the environment (empty unless given), mounts, cwd, and
+// deterministic mode.
+cuarm::ProcessOptions process_options(const py::object& path, const std::optional<std::vector<py::object>>& mounts,
+                                      const std::optional<std::map<std::string, std::string>>& env,
+                                      const std::string& cwd, bool deterministic) {
+  cuarm::ProcessOptions po;
+  po.exe_path = std::filesystem::absolute(py::str(path).cast<std::string>()).lexically_normal().string();
+  if (env)
+    for (const auto& [k, v] : *env) po.env.push_back(k + "=" + v);
+  po.mounts = mounts_arg(mounts);
+  po.cwd = cwd;
+  po.deterministic = deterministic;
+  return po;
+}
+
 RunResult run_elf(const py::object& path, const std::optional<std::vector<std::string>>& argv,
                   const py::object& max_cycles, const std::string& backend, const py::object& stdin_data,
                   const std::optional<std::vector<py::object>>& mounts,
@@ -413,19 +430,12 @@ RunResult run_elf(const py::object& path, const std::optional<std::vector<std::s
                   bool deterministic) {
   const uint64_t limit = cycles_arg(max_cycles);
   const std::vector<uint8_t> image = read_host_file(path);
-  cuarm::ProcessOptions po;
+  cuarm::ProcessOptions po = process_options(path, mounts, env, cwd, deterministic);
   if (argv) {
     po.argv = *argv;
   } else {
     po.argv.push_back(py::str(path).cast<std::string>());
   }
-  // /proc/self/exe reads as the program's absolute host path, as under Linux and the cuarm command.
-  po.exe_path = std::filesystem::absolute(py::str(path).cast<std::string>()).lexically_normal().string();
-  if (env)
-    for (const auto& [k, v] : *env) po.env.push_back(k + "=" + v);
-  po.mounts = mounts_arg(mounts);
-  po.cwd = cwd;
-  po.deterministic = deterministic;
   std::string input;
   if (!stdin_data.is_none()) input = py::bytes(stdin_data).cast<std::string>();
   size_t input_at = 0;
@@ -467,6 +477,15 @@ RunResult run_elf(const py::object& path, const std::optional<std::vector<std::s
 // run_elf_batch: lanes that are processes of one program (cuarm::run_process_batch).
 struct ProcessBatchResult {
   std::vector<RunResult> lanes;
+
+  // One value a lane as a NumPy array of T.
+  template <class T, class F>
+  py::array_t<T> per_lane(F&& value) const {
+    py::array_t<T> a(py::ssize_t(lanes.size()));
+    auto v = a.template mutable_unchecked<1>();
+    for (size_t i = 0; i < lanes.size(); ++i) v(py::ssize_t(i)) = T(value(lanes[i]));
+    return a;
+  }
 };
 
 ProcessBatchResult run_elf_batch(const py::object& path, const std::vector<std::vector<std::string>>& argv,
@@ -488,12 +507,7 @@ ProcessBatchResult run_elf_batch(const py::object& path, const std::vector<std::
   cuarm::ProcessBatchOptions o;
   o.batch.backend = backend_arg(backend);
   o.batch.deterministic = deterministic;
-  o.common.exe_path = std::filesystem::absolute(py::str(path).cast<std::string>()).lexically_normal().string();
-  if (env)
-    for (const auto& [k, v] : *env) o.common.env.push_back(k + "=" + v);
-  o.common.mounts = mounts_arg(mounts);
-  o.common.cwd = cwd;
-  o.common.deterministic = deterministic;
+  o.common = process_options(path, mounts, env, cwd, deterministic);
   std::vector<cuarm::LaneResult> results;
   {
     py::gil_scoped_release release;
@@ -726,29 +740,19 @@ PYBIND11_MODULE(cuarm, mod) {
            })
       .def_property_readonly("exit_codes",
                              [](const ProcessBatchResult& r) {
-                               py::array_t<int64_t> a(py::ssize_t(r.lanes.size()));
-                               auto v = a.mutable_unchecked<1>();
-                               for (size_t i = 0; i < r.lanes.size(); ++i)
-                                 v(py::ssize_t(i)) = r.lanes[i].status.signal == cuarm::StopReason::Exit ? r.lanes[i].exit_code : -1;
-                               return a;
+                               return r.per_lane<int64_t>([](const RunResult& l) {
+                                 return l.status.signal == cuarm::StopReason::Exit ? l.exit_code : -1;
+                               });
                              },
                              "Each lane's exit status as a shell sees it (-1 for a lane that stopped otherwise).")
-      .def_property_readonly("cycles",
-                             [](const ProcessBatchResult& r) {
-                               py::array_t<uint64_t> a(py::ssize_t(r.lanes.size()));
-                               auto v = a.mutable_unchecked<1>();
-                               for (size_t i = 0; i < r.lanes.size(); ++i) v(py::ssize_t(i)) = r.lanes[i].status.cycles_executed;
-                               return a;
-                             },
-                             "Instructions each lane retired.")
-      .def_property_readonly("signals",
-                             [](const ProcessBatchResult& r) {
-                               py::array_t<uint8_t> a(py::ssize_t(r.lanes.size()));
-                               auto v = a.mutable_unchecked<1>();
-                               for (size_t i = 0; i < r.lanes.size(); ++i) v(py::ssize_t(i)) = uint8_t(r.lanes[i].status.signal);
-                               return a;
-                             },
-                             "Each lane's stop reason (Signal values: EXIT normally).")
+      .def_property_readonly(
+          "cycles",
+          [](const ProcessBatchResult& r) { return r.per_lane<uint64_t>([](const RunResult& l) { return l.status.cycles_executed; }); },
+          "Instructions each lane retired.")
+      .def_property_readonly(
+          "signals",
+          [](const ProcessBatchResult& r) { return r.per_lane<uint8_t>([](const RunResult& l) { return l.status.signal; }); },
+          "Each lane's stop reason (Signal values: EXIT normally).")
       .def_property_readonly("stdout",
                              [](const ProcessBatchResult& r) {
                                py::list l;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../batch_store.hpp"
+#include "../jit/batch_counters.hpp"
 #include "../jit/translate.hpp"
 #include "device.hpp"
 #include "jit_loader.hpp"
@@ -219,10 +220,8 @@ class CudaBatchStore final : public BatchStore {
   std::string name_;
   cudaStream_t stream_ = nullptr;
   SliceCounters* counters_ = nullptr;
-  // Translated mode. JitCounters is BatchCounters in backend/jit/device_kernel.cuh.
-  struct JitCounters {
-    unsigned long long executed, active, left, left_pc;
-  };
+  // Translated mode.
+  using JitCounters = jit::BatchCounters;
   jit::JitMode jit_ = jit::JitMode::Off;
   JitCounters* jit_counters_ = nullptr;
   std::vector<std::pair<uint64_t, std::vector<uint8_t>>> code_;  // executable regions (base, bytes)

@@ -2,6 +2,7 @@
 // Same contract as run_single in backend/cuda/kernels.cu: one thread, the guest's state in
 // `state`, progress published and cancel observed every kChunk instructions.
 #pragma once
+#include "backend/jit/batch_counters.hpp"
 
 namespace cuarm::jit_device {
 // 2^16 instructions: well under a millisecond at the rates translated code runs.
@@ -56,9 +57,6 @@ extern "C" __global__ void cuarm_jit_single(cuarm::core::CpuState* state, const 
 // whose pc leaves the translated words stops early with its state intact and is counted in
 // counters->left (with one such pc in left_pc), so that the host runs the interpreter next.
 namespace cuarm::jit_device {
-struct BatchCounters {
-  unsigned long long executed, active, left, left_pc;
-};
 // run_lane_slice's callable: translated code over the lane's view.
 struct RunTranslated {
   uint32_t* why;
@@ -84,7 +82,7 @@ struct RunTranslated {
 extern "C" __global__ void __launch_bounds__(64, 8)
     cuarm_jit_batch(cuarm::core::CpuState* states, unsigned long long* cycles, const cuarm::core::Region* image,
                     unsigned count, unsigned long long lanes, unsigned long long slice, unsigned long long max_cycles,
-                    cuarm::jit_device::BatchCounters* counters) {
+                    cuarm::jit::BatchCounters* counters) {
   using namespace cuarm;
   using namespace cuarm::jit_device;
   const uint64_t lane = uint64_t(blockIdx.x) * blockDim.x + threadIdx.x;

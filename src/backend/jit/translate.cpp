@@ -16,6 +16,7 @@ using core::Op;
 // How a word leaves its position: what the discovery follows and what the emitter jumps to.
 struct Flow {
   bool falls_through = true;  // the next word may run after it
+  bool branch = false;        // a branch row: the next pc is c.next, not the next word
   bool direct = false;        // has a constant target
   uint64_t target = 0;
   bool stores = false;        // may write guest memory (checked for self-modifying code)
@@ -52,12 +53,8 @@ Flow flow_of(uint32_t w, uint64_t pc) {
   // Everything that writes memory: the general and SIMD&FP load/store classes (bit 27 = 1,
   // bit 25 = 0) and SYS (DC ZVA). Loads are included: cheaper to check than to tell apart.
   f.stores = ((w >> 25) & 5) == 4 || is(r, "SYS");
+  f.branch = is(r, "B_IMM") || is(r, "B_COND") || is(r, "CBZ") || is(r, "TBZ") || is(r, "BR_REG");
   return f;
-}
-
-bool is_branch(uint32_t w) {
-  const core::TableRow* r = row_of(w);
-  return is(r, "B_IMM") || is(r, "B_COND") || is(r, "CBZ") || is(r, "TBZ") || is(r, "BR_REG");
 }
 
 std::string label(uint64_t a) { return fmt::format("L_{:x}", a); }
@@ -134,7 +131,7 @@ Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetc
     s += fmt::format("      if (st != core::Stop::None) {{ pc = 0x{:x}ull; return stopped(c, st, pc); }}\n", a);
     s += "      --c.left;\n";
     if (f.stores) s += "      if (c.m.dirty) { pc = c.next; why = kWhyCodeWritten; return st; }\n";
-    if (is_branch(w)) {
+    if (f.branch) {
       s += "      pc = c.next;\n";
       if (f.direct && t.contains(f.target))
         s += fmt::format("      if constexpr (kDirect) if (pc == 0x{:x}ull) goto {};\n", f.target, label(f.target));
