@@ -34,10 +34,10 @@ namespace fs = std::filesystem;
 constexpr bool kHaveCorpus = true;
 const std::string kBinDir = CUARM_PROGRAMS_DIR;
 const std::string kSrcDir = CUARM_PROGRAMS_SRC_DIR;
-const std::string kLevels = CUARM_PROGRAM_LEVELS;
+const std::string kVariants = CUARM_PROGRAM_VARIANTS;
 #else
 constexpr bool kHaveCorpus = false;  // no AArch64 cross compiler at configure time
-const std::string kBinDir, kSrcDir, kLevels;
+const std::string kBinDir, kSrcDir, kVariants;
 #endif
 
 // One line of tests/programs/manifest.txt.
@@ -54,11 +54,11 @@ struct Program {
 
 struct Case {
   Program p;
-  std::string level;  // "O0", "O2", ...
-  std::string binary() const { return kBinDir + "/" + level + "/" + p.name; }
+  std::string variant;  // "O0", "O2", "O3" (glibc), "pie_O2", "musl_O2"
+  std::string binary() const { return kBinDir + "/" + variant + "/" + p.name; }
 };
 // gtest prints a failing case's parameter with this (instead of its bytes).
-void PrintTo(const Case& c, std::ostream* os) { *os << c.p.name << " -" << c.level; }
+void PrintTo(const Case& c, std::ostream* os) { *os << c.p.name << " " << c.variant; }
 
 std::vector<std::string> split_ws(const std::string& s) {
   std::istringstream in(s);
@@ -118,12 +118,12 @@ const std::vector<Program>& manifest() {
 std::vector<Case> all_cases() {
   std::vector<Case> v;
   for (const Program& p : manifest())
-    for (const std::string& l : split_ws(kLevels)) v.push_back({p, "O" + l});
+    for (const std::string& variant : split_ws(kVariants)) v.push_back({p, variant});
   return v;
 }
 
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  std::string s = info.param.p.name + "_" + info.param.level;
+  std::string s = info.param.p.name + "_" + info.param.variant;
   for (char& c : s)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return s;
