@@ -5,6 +5,7 @@
 // count every instruction) and without (a time limit; instructions = iterations from x0).
 // --fp adds FP and SIMD loops (bench/programs/fp_simd_loops.S): a double dot product, a memcpy
 // through Q registers and a chain of single-precision adds, each checked against the host.
+// --programs times whole programs of the test corpus beside qemu-aarch64 (program_rows.cpp).
 #include <CLI/CLI.hpp>
 #include <cuarm/batch.hpp>
 #include <cuarm/cuarm.hpp>
@@ -25,6 +26,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "program_rows.hpp"
 
 namespace {
 
@@ -436,6 +439,20 @@ int main(int argc, char** argv) {
   int batch_runs = 1;
   app.add_option("--batch-runs", batch_runs,
                  "runs of each batch row (on cuda the first includes compiling the translation, later ones reuse it)");
+  ProgramBenchOptions progs;
+  progs.dir = CUARM_PROGRAMS_DIR;
+  progs.syscall_loop = CUARM_SYSCALL_LOOP;
+  bool programs = false, skip_loops = false;
+  app.add_flag("--skip-loops", skip_loops, "leave out the single-guest loop rows (add_b, add_str_b, --fp)");
+  app.add_flag("--programs", programs,
+               "also run whole static programs of the test corpus (checked: same stdout and exit status) under cuarm "
+               "and qemu-aarch64 -cpu cortex-a53, and time one syscall round trip");
+  app.add_option("--program-dir", progs.dir, "where --programs finds them (default: the corpus built at -O2)");
+  progs.names = {"mandelbrot", "nqueens", "sudoku", "matmul_double", "sha256_soft", "printf_float_g", "math_sweep",
+                 "neon_matmul_f32"};
+  app.add_option("--program", progs.names, "a program of --program-dir (repeatable; default: a mix of eight)");
+  progs.syscalls = 100000;
+  app.add_option("--syscalls", progs.syscalls, "getppid round trips timed by --programs (0: skip)");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto kind = cuarm::parse_backend(backend);
@@ -446,6 +463,7 @@ int main(int argc, char** argv) {
     for (const auto& l : loops) w = std::max(w, l.name.size());
     fmt::print("{:<{}} {:<24} {:>14} {:>10} {:>14} {:>10}\n", "loop", w, "engine", "instructions", "seconds", "IPS",
                "vs cuarm");
+    if (skip_loops) loops.clear();
     for (const auto& loop : loops) {
       std::vector<Row> rows;
       rows.push_back(median_of(repeat, [&] { return run_cuarm(loop, kind, false, n); }));
@@ -494,6 +512,11 @@ int main(int argc, char** argv) {
         fmt::print("{:<10} {:<24} {:>14} {:>10.3f} {:>14.3e} {:>9.2f}x\n", r.loop, r.engine, r.instructions, r.seconds,
                    r.ips(), ours.ips() / r.ips());
       fmt::print("hash_c: {} bytes of memory per lane; all {} lanes checked against the host\n", lane_bytes, hash_lanes);
+    }
+    if (programs) {
+      progs.kind = kind;
+      progs.repeat = std::max(1, std::min(repeat, 3));
+      run_program_rows(progs);
     }
   } catch (const cuarm::Error& e) {
     fmt::print(stderr, "cuarm-bench: {}\n", e.what());

@@ -128,10 +128,7 @@ void Machine::set_registers(const Registers& r) {
   std::copy_n(&r.v[0][0], 64, &s.v[0][0]);
 }
 
-Status Machine::run(uint64_t max_cycles) {
-  engine_->start(max_cycles);
-  return engine_->wait();
-}
+Status Machine::run(uint64_t max_cycles) { return engine_->run(max_cycles); }
 void Machine::start(uint64_t max_cycles) { engine_->start(max_cycles); }
 Status Machine::poll() const { return engine_->poll(); }
 Status Machine::wait() { return engine_->wait(); }

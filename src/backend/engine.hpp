@@ -22,6 +22,12 @@ class Engine {
   virtual core::CpuState& state() = 0;
 
   virtual void start(uint64_t max_cycles) = 0;
+  // Blocking run (Machine::run): start + wait unless a backend can do better on the caller's
+  // thread. Progress, poll and cancel from other threads work the same either way.
+  virtual Status run(uint64_t max_cycles) {
+    start(max_cycles);
+    return wait();
+  }
   virtual Status poll() const = 0;
   virtual Status wait() = 0;
   virtual bool wait_for(double seconds) = 0;
