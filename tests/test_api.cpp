@@ -139,6 +139,24 @@ TEST(Api, AsyncStartPollCancel) {
   EXPECT_EQ(m->pc(), 0x1000u);
 }
 
+TEST(Api, BlockingRunCanBeWatchedAndCancelled) {
+  // run() may execute on the calling thread (the CPU backend does): another thread still sees
+  // it running, reads live progress, and cancels it.
+  auto m = words_machine({kSelf});
+  Status live, st;
+  std::thread runner([&] { st = m->run(UINT64_MAX); });
+  while (!m->is_running()) std::this_thread::yield();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  live = m->poll();
+  m->cancel();
+  runner.join();
+  EXPECT_TRUE(live.is_running);
+  EXPECT_GT(live.cycles_executed, 0u);
+  EXPECT_EQ(st.signal, StopReason::Cancelled);
+  EXPECT_GE(st.cycles_executed, live.cycles_executed);
+  EXPECT_FALSE(m->is_running());
+}
+
 TEST(Api, WaitForTimesOut) {
   auto m = words_machine({kSelf});
   m->start(UINT64_MAX);
