@@ -3,11 +3,14 @@
 // CPU interpreter's (registers, pc, retired count, stop reason, memory).
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
 
 #include <cuarm/batch.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
 
 #include "backend/jit/nvrtc.hpp"
 #include "backend/jit/translate.hpp"
@@ -101,6 +104,78 @@ TEST(Jit, NvrtcCompilesTranslations) {
   const jit::Translation t = jit::translate({e.info.entry}, fetch_from(e.words), 256);  // the engine's limit
   EXPECT_GT(t.words.size(), 20u);
   EXPECT_FALSE(jit::compile_cubin(t.source, 90).empty());
+}
+
+// Sets an environment variable for one scope (and restores what was there).
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old, had_ = true;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() { had_ ? (void)setenv(name_, old_.c_str(), 1) : (void)unsetenv(name_); }
+
+ private:
+  const char* name_;
+  std::string old_;
+  bool had_ = false;
+};
+
+// Compiled translations land in the disk cache and come back from it, byte for byte; a
+// damaged entry, another source or a changed header is a miss; "off" neither reads nor writes.
+TEST(Jit, CompiledTranslationsAreCachedOnDisk) {
+  std::string why;
+  if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "translated mode needs NVRTC: " << why;
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / fmt::format("cuarm_jit_cache_{}", ::getpid());
+  fs::remove_all(dir);
+  ScopedEnv cache("CUARM_JIT_CACHE", dir.string());
+  EXPECT_EQ(jit::cubin_cache_dir(), dir.string());
+  const std::string src = jit::translate({0x1000}, fetch_from(kCalls)).source;
+  auto entries = [&] {
+    std::vector<fs::path> v;
+    if (fs::exists(dir))
+      for (const auto& e : fs::directory_iterator(dir)) v.push_back(e.path());
+    return v;
+  };
+
+  bool cached = true;
+  const std::vector<char> first = jit::compile_cubin(src, 90, &cached);
+  EXPECT_FALSE(cached);
+  ASSERT_EQ(entries().size(), 1u);
+  const std::vector<char> again = jit::compile_cubin(src, 90, &cached);
+  EXPECT_TRUE(cached);
+  EXPECT_EQ(again, first);
+
+  std::ofstream(entries()[0], std::ios::binary | std::ios::trunc) << "\x7f" "ELF cut short";
+  EXPECT_EQ(jit::compile_cubin(src, 90, &cached), first);
+  EXPECT_FALSE(cached);  // damaged: compiled again, and the entry rewritten
+  jit::compile_cubin(src, 90, &cached);
+  EXPECT_TRUE(cached);
+
+  jit::compile_cubin(jit::translate({0x1010}, fetch_from(kCalls)).source, 90, &cached);
+  EXPECT_FALSE(cached);
+  EXPECT_EQ(entries().size(), 2u);
+
+  {
+    // A copy of the headers with one changed: the same source must not reuse the old cubin.
+    const fs::path inc = dir / "include";
+    for (const char* sub : {"core", "backend/jit"})
+      fs::create_directories(inc / sub), fs::copy(fs::path(CUARM_SOURCE_DIR) / "src" / sub, inc / sub, fs::copy_options::recursive);
+    std::ofstream(inc / "core" / "config.hpp", std::ios::app) << "\n// changed\n";
+    ScopedEnv include("CUARM_JIT_INCLUDE", inc.string());
+    jit::compile_cubin(src, 90, &cached);
+    EXPECT_FALSE(cached);
+  }
+  {
+    ScopedEnv off("CUARM_JIT_CACHE", "off");
+    EXPECT_EQ(jit::cubin_cache_dir(), "");
+    const size_t before = entries().size();
+    jit::compile_cubin(src, 90, &cached);
+    EXPECT_FALSE(cached);
+    EXPECT_EQ(entries().size(), before);
+  }
+  fs::remove_all(dir);
 }
 
 // A CUDA machine in translated mode from the first instruction, or nullptr (test skipped).

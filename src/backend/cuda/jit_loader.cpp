@@ -49,10 +49,11 @@ JitKernels load_translation(const std::string& source) {
   cudaDeviceProp prop;
   check(cudaGetDeviceProperties(&prop, dev), "cudaGetDeviceProperties");
   const auto t0 = std::chrono::steady_clock::now();
-  const std::vector<char> cubin = compile_cubin(source, prop.major * 10 + prop.minor);
+  bool from_cache = false;
+  const std::vector<char> cubin = compile_cubin(source, prop.major * 10 + prop.minor, &from_cache);
   if (log_enabled())
-    std::fprintf(stderr, "[cuarm jit] compiled %zu bytes of source in %.3f s\n", source.size(),
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    std::fprintf(stderr, "[cuarm jit] %s %zu bytes of source in %.3f s\n", from_cache ? "found (disk cache)" : "compiled",
+                 source.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   JitKernels k;
   check(cudaLibraryLoadData(&k.lib, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0), "cudaLibraryLoadData");
   check(cudaLibraryGetKernel(&k.single, k.lib, "cuarm_jit_single"), "cudaLibraryGetKernel(single)");

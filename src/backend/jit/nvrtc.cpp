@@ -4,7 +4,15 @@
 #include <dlfcn.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <map>
 #include <mutex>
 
 #ifndef CUARM_JIT_INCLUDE_DIR
@@ -25,6 +33,7 @@ struct Api {
   int (*cubin)(Program, char*) = nullptr;
   int (*destroy)(Program*) = nullptr;
   const char* (*error_string)(int) = nullptr;
+  int (*version)(int*, int*) = nullptr;
   std::string why;
 };
 
@@ -52,6 +61,7 @@ const Api& api() {
     sym(a.cubin, "nvrtcGetCUBIN");
     sym(a.destroy, "nvrtcDestroyProgram");
     sym(a.error_string, "nvrtcGetErrorString");
+    sym(a.version, "nvrtcVersion");
   });
   return a;
 }
@@ -64,17 +74,98 @@ bool nvrtc_available(std::string* why) {
   return a.why.empty();
 }
 
-std::vector<char> compile_cubin(const std::string& source, int sm) {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Two independent 64-bit FNV-1a streams (different offsets and primes): 128 bits of key.
+struct Hash {
+  uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull;
+  void add(std::string_view s) {
+    for (unsigned char ch : s) {
+      a = (a ^ ch) * 0x100000001b3ull;
+      b = (b ^ ch) * 0x100000001b3ull * 0x9e3779b97f4a7c15ull;
+    }
+    add_sep();
+  }
+  void add_sep() { a = (a ^ 0xff) * 0x100000001b3ull, b = (b ^ 0xfe) * 0x9e3779b97f4a7c15ull; }
+  std::string hex() const { return fmt::format("{:016x}{:016x}", a, b); }
+};
+
+std::string read_all(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(f), {}};
+}
+
+// Every header a translation can include (the include folder's core/ and backend/jit/), by path
+// and contents, in a fixed order. Computed once per process.
+const std::string& headers_fingerprint(const std::string& include) {
+  static std::mutex mu;
+  static std::map<std::string, std::string> done;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = done.find(include);
+  if (it != done.end()) return it->second;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const char* sub : {"core", "backend/jit"})
+    for (fs::recursive_directory_iterator i(fs::path(include) / sub, ec), end; !ec && i != end; i.increment(ec))
+      if (i->is_regular_file()) files.push_back(i->path());
+  std::sort(files.begin(), files.end());
+  Hash h;
+  for (const auto& f : files) h.add(f.string()), h.add(read_all(f));
+  return done[include] = h.hex();
+}
+
+std::string include_dir() {
+  const char* env = std::getenv("CUARM_JIT_INCLUDE");
+  return env && *env ? env : CUARM_JIT_INCLUDE_DIR;
+}
+
+// A cubin is an ELF file: anything else in the cache (truncated, foreign) is ignored.
+bool looks_like_cubin(const std::string& s) { return s.size() > 64 && s.compare(0, 4, "\x7f" "ELF") == 0; }
+
+}  // namespace
+
+std::string cubin_cache_dir() {
+  const char* env = std::getenv("CUARM_JIT_CACHE");
+  if (env && *env) return std::strcmp(env, "off") == 0 || std::strcmp(env, "0") == 0 ? "" : env;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/cuarm/jit";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/cuarm/jit";
+  return "";
+}
+
+std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_cache) {
   const Api& a = api();
   if (!a.why.empty()) throw Error("jit: " + a.why);
-  const char* env = std::getenv("CUARM_JIT_INCLUDE");
-  const std::string include = fmt::format("-I{}", env && *env ? env : CUARM_JIT_INCLUDE_DIR);
+  if (from_cache) *from_cache = false;
+  const std::string inc = include_dir();
+  const std::string include = fmt::format("-I{}", inc);
   const std::string arch = fmt::format("--gpu-architecture=sm_{}", sm);
   // -fmad=false: no contraction (the core is integer arithmetic, but nothing may change that).
   // -default-device: the core's constexpr helpers carry no __device__ annotation.
   // -diag-suppress=177: labels the generated code declares for jumps it ends up not taking.
   const char* opts[] = {arch.c_str(), include.c_str(), "-std=c++20", "-fmad=false", "-DNDEBUG", "-default-device",
                         "-diag-suppress=177"};
+
+  // The disk cache: a hit skips NVRTC. Failing to read or write it only costs the compile.
+  const std::string dir = cubin_cache_dir();
+  fs::path entry;
+  if (!dir.empty()) {
+    Hash h;
+    int major = 0, minor = 0;
+    a.version(&major, &minor);
+    h.add(fmt::format("nvrtc {}.{}", major, minor));
+    for (const char* o : opts) h.add(o);
+    h.add(headers_fingerprint(inc));
+    h.add(source);
+    entry = fs::path(dir) / (h.hex() + ".cubin");
+    const std::string hit = read_all(entry);
+    if (looks_like_cubin(hit)) {
+      if (from_cache) *from_cache = true;
+      return {hit.begin(), hit.end()};
+    }
+  }
+
   Program p = nullptr;
   if (int r = a.create(&p, source.c_str(), "cuarm_jit.cu", 0, nullptr, nullptr))
     throw Error(fmt::format("jit: nvrtcCreateProgram: {}", a.error_string(r)));
@@ -93,6 +184,19 @@ std::vector<char> compile_cubin(const std::string& source, int sm) {
   }
   a.destroy(&p);
   if (r != 0) throw Error(fmt::format("jit: NVRTC failed ({}):\n{}", a.error_string(r), log.substr(0, 4000)));
+
+  if (!entry.empty()) {
+    // Written aside and renamed: a reader in another process sees the whole file or none.
+    std::error_code ec;
+    fs::create_directories(entry.parent_path(), ec);
+    const fs::path tmp = entry.string() + fmt::format(".tmp{}", ::getpid());
+    {
+      std::ofstream f(tmp, std::ios::binary);
+      f.write(cubin.data(), std::streamsize(cubin.size()));
+    }
+    fs::rename(tmp, entry, ec);
+    if (ec) fs::remove(tmp, ec);
+  }
   return cubin;
 }
 

@@ -12,6 +12,14 @@ bool nvrtc_available(std::string* why = nullptr);
 // Compiles `source` (which includes headers under the core's source folder) to a cubin for
 // compute capability `sm` (90 for H100/H200). Throws cuarm::Error with NVRTC's log on failure.
 // The include folder is the source tree's src/ (compiled in), or $CUARM_JIT_INCLUDE.
-std::vector<char> compile_cubin(const std::string& source, int sm);
+// Compiled cubins are kept on disk (see cubin_cache_dir) and reused by later processes: NVRTC
+// takes seconds for a few hundred guest words. *from_cache (when given) says whether it was.
+std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_cache = nullptr);
+
+// Where compiled translations are cached: $CUARM_JIT_CACHE, else $XDG_CACHE_HOME/cuarm/jit, else
+// $HOME/.cache/cuarm/jit; "" (no caching) when CUARM_JIT_CACHE is "off" or "0", or no folder is
+// known. An entry's name is a hash of the source, the options, the NVRTC version and every
+// header under the include folder, so a changed core never reuses an old cubin.
+std::string cubin_cache_dir();
 
 }  // namespace cuarm::jit
