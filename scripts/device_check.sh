@@ -54,3 +54,6 @@ fi
 
 echo "== Benchmark"
 timeout 150 ./build/bench/cuarm-bench --backend cuda "$@" 2>&1 | tee "$out/bench.log"
+echo "== Whole programs beside qemu-aarch64, syscall round trip"
+timeout 120 ./build/bench/cuarm-bench --backend cuda --skip-loops --programs --repeat 1 --syscalls 2000 2>&1 |
+  tee "$out/bench_programs.log"
