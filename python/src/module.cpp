@@ -1,6 +1,6 @@
 // The Python module `cuarm` (pybind11): AsyncCPU (one guest over cuarm::Machine), Status, Signal,
-// ElfInfo, RunResult, run_elf, run_elf_batch (ProcessBatchResult) and the exception cuarm.Error. Batch and
-// BatchStatus: batch.cpp.
+// ElfInfo, RunResult, run_elf, ProcessBatch (ProcessBatchStatus, ProcessBatchResult), run_elf_batch and
+// the exception cuarm.Error. Batch and BatchStatus: batch.cpp.
 //
 // Threading: every call into the Machine is made with the GIL held, except Machine::wait_for(),
 // which is thread-safe against poll()/is_running()/cancel() and is the only thing run while the

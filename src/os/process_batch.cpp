@@ -18,6 +18,7 @@
 #include <cstring>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "kernel.hpp"
@@ -145,7 +146,12 @@ class ProcessBatchImpl {
     started_ = true;
     running_ = true;
     t0_ = Clock::now();
-    driver_ = std::thread([this, max_cycles] { drive(max_cycles); });
+    try {
+      driver_ = std::thread([this, max_cycles] { drive(max_cycles); });
+    } catch (const std::system_error& e) {
+      running_ = false;
+      throw Error(fmt::format("process batch: start: cannot start the driver thread ({})", e.what()));
+    }
   }
 
   void cancel() {
