@@ -213,7 +213,7 @@ class Batch:
         """Blocking run: start(max_cycles) then wait()."""
 
 class ProcessBatchResult:
-    """What run_elf_batch() returns: one RunResult a lane, plus the lanes' figures as NumPy arrays."""
+    """What run_elf_batch() and ProcessBatch.result() return: one RunResult a lane, plus NumPy figures."""
     def __len__(self) -> int: ...
     def __getitem__(self, lane: int) -> RunResult: ...
     @property
@@ -232,6 +232,67 @@ class ProcessBatchResult:
     def stderr(self) -> list[bytes]:
         """What each lane wrote to fd 2."""
 
+class ProcessBatchStatus:
+    """Progress of a ProcessBatch while it runs (poll()), or its final figures (wait())."""
+    @property
+    def lanes(self) -> int:
+        """Number of lanes (processes)."""
+    @property
+    def lanes_ended(self) -> int:
+        """Lanes whose process has ended (exit, signal, fault, limit, or cancel)."""
+    @property
+    def cycles_executed(self) -> int:
+        """Instructions retired by all lanes together since start(), the round in progress included."""
+    @property
+    def rounds(self) -> int:
+        """Rounds completed (every live lane to its next syscall, then the host services them)."""
+    @property
+    def elapsed_seconds(self) -> float:
+        """Seconds since start() (until the end once stopped)."""
+    @property
+    def ips(self) -> float:
+        """Instructions per second over all lanes."""
+    @property
+    def is_running(self) -> bool:
+        """True while the rounds go on."""
+    @property
+    def cancelled(self) -> bool:
+        """True when cancel() (or Ctrl-C in wait()) cut the run short."""
+
+class ProcessBatch:
+    """One static AArch64 Linux ELF run as many processes at once, in the background."""
+    def __init__(
+        self,
+        path: PathLike,
+        argv: Sequence[Sequence[str]],
+        stdin: Optional[Sequence[bytes]] = None,
+        max_cycles: Optional[int] = None,
+        backend: str = "auto",
+        *,
+        mounts: Optional[Sequence[Union[str, Tuple[PathLike, str], Tuple[PathLike, str, bool]]]] = None,
+        env: Optional[Mapping[str, str]] = None,
+        cwd: str = "/",
+        deterministic: bool = False,
+    ) -> None: ...
+    @property
+    def lanes(self) -> int:
+        """Number of lanes (processes)."""
+    @property
+    def backend(self) -> str:
+        """The backend in use: 'cpu', or 'cuda (<GPU name>)'."""
+    def start(self) -> None:
+        """Starts the lanes in the background and returns at once (a ProcessBatch runs once)."""
+    def poll(self) -> ProcessBatchStatus:
+        """The live ProcessBatchStatus (never blocks for long)."""
+    def is_running(self) -> bool:
+        """True while the rounds go on."""
+    def cancel(self) -> None:
+        """Stops the run at the round in progress: lanes that had not ended stop with Signal.CANCELLED."""
+    def wait(self, timeout: Optional[float] = None) -> Optional[ProcessBatchStatus]:
+        """Waits for the end (None if timeout seconds pass first); GIL released; Ctrl-C cancels and re-raises."""
+    def result(self) -> ProcessBatchResult:
+        """The per-lane results once the run has ended (cuarm.Error while running or before start())."""
+
 def run_elf_batch(
     path: PathLike,
     argv: Sequence[Sequence[str]],
@@ -244,7 +305,9 @@ def run_elf_batch(
     cwd: str = "/",
     deterministic: bool = False,
 ) -> ProcessBatchResult:
-    """Runs one static ELF as many processes at once: one argv (and stdin) a lane; output captured per lane."""
+    """Runs one static ELF as many processes at once: one argv (and stdin) a lane; output captured per lane.
+
+    ProcessBatch(...) then start(), wait(), result(); Ctrl-C cancels and raises KeyboardInterrupt."""
 
 def run_elf(
     path: PathLike,

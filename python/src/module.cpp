@@ -1,6 +1,6 @@
 // The Python module `cuarm` (pybind11): AsyncCPU (one guest over cuarm::Machine), Status, Signal,
-// ElfInfo, RunResult, run_elf, run_elf_batch (ProcessBatchResult) and the exception cuarm.Error. Batch and
-// BatchStatus: batch.cpp.
+// ElfInfo, RunResult, run_elf, ProcessBatch (ProcessBatchStatus, ProcessBatchResult), run_elf_batch and
+// the exception cuarm.Error. Batch and BatchStatus: batch.cpp.
 //
 // Threading: every call into the Machine is made with the GIL held, except Machine::wait_for(),
 // which is thread-safe against poll()/is_running()/cancel() and is the only thing run while the
@@ -488,42 +488,129 @@ struct ProcessBatchResult {
   }
 };
 
+// cuarm.ProcessBatch (over cuarm::ProcessBatch): the lanes, argv and stdin of one program; a run in
+// the background. Threading as for AsyncCPU: every call into the ProcessBatch is made with the GIL
+// held, except its constructor (lays out every lane) and wait_for(), which is thread-safe against
+// poll()/is_running()/cancel(); the driver thread never needs the GIL.
+class PyProcessBatch {
+ public:
+  PyProcessBatch(const py::object& path, const std::vector<std::vector<std::string>>& argv,
+                 const std::optional<std::vector<py::bytes>>& stdin_data, const py::object& max_cycles,
+                 const std::string& backend, const std::optional<std::vector<py::object>>& mounts,
+                 const std::optional<std::map<std::string, std::string>>& env, const std::string& cwd, bool deterministic,
+                 const char* what = "ProcessBatch")
+      : max_cycles_(cycles_arg(max_cycles)) {
+    const std::vector<uint8_t> image = read_host_file(path);
+    if (argv.empty()) throw py::value_error(fmt::format("{}: argv must give at least one lane", what));
+    if (stdin_data && stdin_data->size() != argv.size())
+      throw py::value_error(fmt::format("{}: {} stdin entries for {} lanes", what, stdin_data->size(), argv.size()));
+    std::vector<cuarm::LaneProcess> lanes(argv.size());
+    for (size_t i = 0; i < lanes.size(); ++i) {
+      if (argv[i].empty()) throw py::value_error(fmt::format("{}: argv of lane {} is empty", what, i));
+      lanes[i].argv = argv[i];
+      if (stdin_data) lanes[i].stdin_bytes = (*stdin_data)[i].cast<std::string>();
+    }
+    cuarm::ProcessBatchOptions o;
+    o.batch.backend = backend_arg(backend);
+    o.batch.deterministic = deterministic;
+    o.common = process_options(path, mounts, env, cwd, deterministic);
+    py::gil_scoped_release release;
+    pb_ = std::make_unique<cuarm::ProcessBatch>(image, std::move(lanes), o);
+  }
+
+  ~PyProcessBatch() {
+    if (pb_ && pb_->is_running()) {  // the lanes wind down without the GIL held
+      pb_->cancel();
+      py::gil_scoped_release release;
+      pb_.reset();
+    }
+  }
+
+  uint64_t lanes() const { return pb_->lanes(); }
+  std::string backend() const { return pb_->backend_name(); }
+  void start() { pb_->start(max_cycles_); }
+  cuarm::ProcessBatchStatus poll() const { return pb_->poll(); }
+  bool is_running() const { return pb_->is_running(); }
+  void cancel() { pb_->cancel(); }
+
+  py::object wait(std::optional<double> timeout) {
+    if (timeout && !(*timeout >= 0)) throw py::value_error("wait: timeout must be >= 0 seconds (or None)");
+    if (!wait_interruptible(timeout ? *timeout : -1)) return py::none();
+    return py::cast(pb_->poll());
+  }
+
+  ProcessBatchResult result() const {
+    const std::vector<cuarm::LaneResult>& results = pb_->results();
+    ProcessBatchResult r;
+    r.lanes.reserve(results.size());
+    for (const auto& l : results) {
+      RunResult one;
+      one.out = l.out;
+      one.err = l.err;
+      one.status = l.result.status;
+      one.status.cycles_executed = l.cycles;
+      one.exit_code = l.result.exit_code;
+      r.lanes.push_back(std::move(one));
+    }
+    return r;
+  }
+
+  std::string repr() const {
+    const cuarm::ProcessBatchStatus st = pb_->poll();
+    return fmt::format("<cuarm.ProcessBatch lanes={} backend='{}' running={} lanes_ended={}>", st.lanes, backend(),
+                       st.is_running ? "True" : "False", st.lanes_ended);
+  }
+
+ private:
+  // Waits until the run ends or `timeout` seconds pass (negative: no limit), with the GIL
+  // released in slices. True once ended (an error of the driver thread is raised). On a Python
+  // signal handler raising (KeyboardInterrupt), cancels the run, waits for it and re-raises.
+  bool wait_interruptible(double timeout) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration<double>(std::max(timeout, 0.0));
+    while (true) {
+      double slice = kSlice;
+      if (timeout >= 0) slice = std::clamp(std::chrono::duration<double>(deadline - Clock::now()).count(), 0.0, kSlice);
+      bool done;
+      {
+        py::gil_scoped_release release;
+        done = pb_->wait_for(slice);
+      }
+      if (done) {
+        pb_->wait();  // joins the finished driver at once; raises its error
+        return true;
+      }
+      if (PyErr_CheckSignals() != 0) {
+        pb_->cancel();
+        {
+          py::gil_scoped_release release;
+          while (!pb_->wait_for(kSlice)) {
+          }
+        }
+        try {
+          pb_->wait();
+        } catch (const std::exception&) {  // the KeyboardInterrupt is what the caller sees
+        }
+        throw py::error_already_set();
+      }
+      if (timeout >= 0 && Clock::now() >= deadline) return false;
+    }
+  }
+
+  uint64_t max_cycles_;
+  std::unique_ptr<cuarm::ProcessBatch> pb_;
+};
+
+// run_elf_batch: a ProcessBatch started and waited for.
 ProcessBatchResult run_elf_batch(const py::object& path, const std::vector<std::vector<std::string>>& argv,
                                  const std::optional<std::vector<py::bytes>>& stdin_data, const py::object& max_cycles,
                                  const std::string& backend, const std::optional<std::vector<py::object>>& mounts,
                                  const std::optional<std::map<std::string, std::string>>& env, const std::string& cwd,
                                  bool deterministic) {
-  const uint64_t limit = cycles_arg(max_cycles);
-  const std::vector<uint8_t> image = read_host_file(path);
-  if (argv.empty()) throw py::value_error("run_elf_batch: argv must give at least one lane");
-  if (stdin_data && stdin_data->size() != argv.size())
-    throw py::value_error(fmt::format("run_elf_batch: {} stdin entries for {} lanes", stdin_data->size(), argv.size()));
-  std::vector<cuarm::LaneProcess> lanes(argv.size());
-  for (size_t i = 0; i < lanes.size(); ++i) {
-    if (argv[i].empty()) throw py::value_error(fmt::format("run_elf_batch: argv of lane {} is empty", i));
-    lanes[i].argv = argv[i];
-    if (stdin_data) lanes[i].stdin_bytes = (*stdin_data)[i].cast<std::string>();
-  }
-  cuarm::ProcessBatchOptions o;
-  o.batch.backend = backend_arg(backend);
-  o.batch.deterministic = deterministic;
-  o.common = process_options(path, mounts, env, cwd, deterministic);
-  std::vector<cuarm::LaneResult> results;
-  {
-    py::gil_scoped_release release;
-    results = cuarm::run_process_batch(image, lanes, o, limit);
-  }
-  ProcessBatchResult r;
-  for (auto& l : results) {
-    RunResult one;
-    one.out = std::move(l.out);
-    one.err = std::move(l.err);
-    one.status = l.result.status;
-    one.status.cycles_executed = l.cycles;
-    one.exit_code = l.result.exit_code;
-    r.lanes.push_back(std::move(one));
-  }
-  return r;
+  PyProcessBatch pb(path, argv, stdin_data, max_cycles, backend, mounts, env, cwd, deterministic, "run_elf_batch");
+  pb.start();
+  pb.wait(std::nullopt);
+  return pb.result();
 }
 
 std::string hex(uint64_t v) { return fmt::format("0x{:x}", v); }
@@ -554,7 +641,7 @@ PYBIND11_MODULE(cuarm, mod) {
       "AsyncCPU is one guest (memory, registers, a run that can go on in the background);\n"
       "run_elf runs a static AArch64 Linux ELF to completion and captures its output.\n"
       "Batch runs many guests (lanes) of one program at once, with per-lane registers and memory\n"
-      "as NumPy arrays.\n"
+      "as NumPy arrays; ProcessBatch (and run_elf_batch) runs one ELF as many processes at once.\n"
       "Signal says why a run stopped; Status carries progress and the result; errors from the\n"
       "emulator raise cuarm.Error.";
   mod.attr("__version__") = CUARM_VERSION;
@@ -729,7 +816,8 @@ PYBIND11_MODULE(cuarm, mod) {
           "Releases the GIL while the guest runs; Ctrl-C cancels it and raises KeyboardInterrupt.");
 
   py::class_<ProcessBatchResult>(mod, "ProcessBatchResult",
-                                 "What run_elf_batch() returns: one RunResult a lane, plus the lanes' figures as NumPy arrays.")
+                                 "What run_elf_batch() and ProcessBatch.result() return: one RunResult a lane, plus the lanes'\n"
+                                 "figures as NumPy arrays.")
       .def("__len__", [](const ProcessBatchResult& r) { return r.lanes.size(); })
       .def("__getitem__",
            [](const ProcessBatchResult& r, py::ssize_t i) {
@@ -775,8 +863,90 @@ PYBIND11_MODULE(cuarm, mod) {
           "processes): argv is a list with one argument vector per lane (argv[0] included), stdin an\n"
           "optional list with the bytes each lane reads from fd 0. Every lane's output is captured.\n"
           "mounts, env, cwd and deterministic are shared by the lanes, as in run_elf. max_cycles bounds\n"
-          "each lane's run between two of its syscalls. Returns a ProcessBatchResult. A first version:\n"
-          "lanes' syscalls are serviced between rounds on the host (docs/os.md); not interruptible.");
+          "each lane's run between two of its syscalls (None: no limit). Returns a ProcessBatchResult.\n"
+          "The same as ProcessBatch(...) then start(), wait(), result(): the lanes' syscalls are serviced\n"
+          "between rounds on the host (docs/os.md). Releases the GIL while the lanes run; Ctrl-C cancels\n"
+          "them and raises KeyboardInterrupt.");
+
+  py::class_<cuarm::ProcessBatchStatus>(mod, "ProcessBatchStatus",
+                                        "Progress of a ProcessBatch while it runs (poll()), or its final figures\n"
+                                        "(wait()). All fields are live while is_running is True.")
+      .def_readonly("lanes", &cuarm::ProcessBatchStatus::lanes, "Number of lanes (processes).")
+      .def_readonly("lanes_ended", &cuarm::ProcessBatchStatus::lanes_ended,
+                    "Lanes whose process has ended (exit, signal, fault, limit, or cancel).")
+      .def_readonly("cycles_executed", &cuarm::ProcessBatchStatus::cycles_executed,
+                    "Instructions retired by all lanes together since start(), the round in progress included.")
+      .def_readonly("rounds", &cuarm::ProcessBatchStatus::rounds,
+                    "Rounds completed: in a round every live lane runs to its next syscall (or end), then\n"
+                    "the host services the syscalls.")
+      .def_readonly("elapsed_seconds", &cuarm::ProcessBatchStatus::elapsed_seconds,
+                    "Seconds since start() (until the end once stopped).")
+      .def_property_readonly("ips",
+                             [](const cuarm::ProcessBatchStatus& s) {
+                               return s.elapsed_seconds > 0 ? double(s.cycles_executed) / s.elapsed_seconds : 0.0;
+                             },
+                             "Instructions per second over all lanes: cycles_executed / elapsed_seconds.")
+      .def_readonly("is_running", &cuarm::ProcessBatchStatus::is_running, "True while the rounds go on.")
+      .def_readonly("cancelled", &cuarm::ProcessBatchStatus::cancelled,
+                    "True when cancel() (or Ctrl-C in wait()) cut the run short: the lanes that had not\n"
+                    "ended then stopped with Signal.CANCELLED.")
+      .def("__repr__", [](const cuarm::ProcessBatchStatus& s) {
+        return fmt::format("ProcessBatchStatus(is_running={}, lanes={}, lanes_ended={}, cycles_executed={}, rounds={}, "
+                           "elapsed_seconds={:.6f}, cancelled={})",
+                           s.is_running ? "True" : "False", s.lanes, s.lanes_ended, s.cycles_executed, s.rounds,
+                           s.elapsed_seconds, s.cancelled ? "True" : "False");
+      });
+
+  py::class_<PyProcessBatch>(
+      mod, "ProcessBatch",
+      "One static AArch64 Linux ELF run as many processes at once (the lanes of a Batch), in the\n"
+      "background.\n\n"
+      "ProcessBatch(path, argv, stdin=None, max_cycles=None, backend='auto', *, mounts=None, env=None,\n"
+      "             cwd='/', deterministic=False)\n\n"
+      "The arguments are run_elf_batch's: argv has one argument vector per lane (argv[0] included),\n"
+      "stdin optionally the bytes each lane reads from fd 0; mounts, env, cwd and deterministic are\n"
+      "shared by the lanes; max_cycles bounds each lane's run between two of its syscalls.\n\n"
+      "start() runs the lanes on a host thread and returns at once; poll() shows progress\n"
+      "(ProcessBatchStatus); wait() / wait(timeout) waits with the GIL released (Ctrl-C cancels);\n"
+      "cancel() stops the run (lanes that had not ended stop with Signal.CANCELLED, the others keep\n"
+      "their results); result() gives the ProcessBatchResult once the run has ended.\n"
+      "Rounds: every live lane runs to its next syscall, the host services them, and again; so all\n"
+      "lanes of a round wait for the slowest. A ProcessBatch runs once. Destroying a running one\n"
+      "cancels it.")
+      .def(py::init([](const py::object& path, const std::vector<std::vector<std::string>>& argv,
+                       const std::optional<std::vector<py::bytes>>& stdin_data, const py::object& max_cycles,
+                       const std::string& backend, const std::optional<std::vector<py::object>>& mounts,
+                       const std::optional<std::map<std::string, std::string>>& env, const std::string& cwd,
+                       bool deterministic) {
+             return std::make_unique<PyProcessBatch>(path, argv, stdin_data, max_cycles, backend, mounts, env, cwd,
+                                                     deterministic);
+           }),
+           py::arg("path"), py::arg("argv"), py::arg("stdin") = py::none(), py::arg("max_cycles") = py::none(),
+           py::arg("backend") = "auto", py::kw_only(), py::arg("mounts") = py::none(), py::arg("env") = py::none(),
+           py::arg("cwd") = "/", py::arg("deterministic") = false,
+           "Lays out the lanes (stack, argv, environment of each process) without running them.\n"
+           "ValueError for an empty argv list, a lane with an empty argv, or a stdin list of another\n"
+           "length; OSError when path cannot be read; cuarm.Error for a bad ELF.")
+      .def_property_readonly("lanes", &PyProcessBatch::lanes, "Number of lanes (processes).")
+      .def_property_readonly("backend", &PyProcessBatch::backend, "The backend in use: 'cpu', or 'cuda (<GPU name>)'.")
+      .def("start", &PyProcessBatch::start,
+           "Starts the lanes in the background and returns at once. cuarm.Error when the batch has\n"
+           "been started before (a ProcessBatch runs once).")
+      .def("poll", &PyProcessBatch::poll, "Returns the live ProcessBatchStatus (never blocks for long).")
+      .def("is_running", &PyProcessBatch::is_running, "True while the rounds go on.")
+      .def("cancel", &PyProcessBatch::cancel,
+           "Asks the run to stop at the round in progress: the lanes that had not ended stop with\n"
+           "Signal.CANCELLED (exit_codes -1), the others keep their results. Returns at once; safe\n"
+           "from any thread; does nothing once stopped.")
+      .def("wait", &PyProcessBatch::wait, py::arg("timeout") = py::none(),
+           "Waits until the run has ended and returns the final ProcessBatchStatus. With timeout\n"
+           "(seconds), returns None if it is still running by then. Releases the GIL while waiting; on\n"
+           "Ctrl-C (KeyboardInterrupt) cancels the run, waits for it to stop and re-raises. Returns the\n"
+           "status at once when nothing is running.")
+      .def("result", &PyProcessBatch::result,
+           "The ProcessBatchResult (one RunResult a lane, NumPy figures) once the run has ended.\n"
+           "cuarm.Error while running or before start().")
+      .def("__repr__", &PyProcessBatch::repr);
 
   bind_batch(mod);
 }

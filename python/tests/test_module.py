@@ -14,8 +14,8 @@ from conftest import REPO
 STUBS = REPO / "python" / "cuarm.pyi"
 EXAMPLES = pathlib.Path(os.environ.get("CUARM_PYTHON_EXAMPLES", REPO / "python" / "examples"))
 
-PUBLIC = ["AsyncCPU", "Batch", "BatchStatus", "Error", "ElfInfo", "ProcessBatchResult", "RunResult", "Signal", "Status",
-          "run_elf", "run_elf_batch"]
+PUBLIC = ["AsyncCPU", "Batch", "BatchStatus", "Error", "ElfInfo", "ProcessBatch", "ProcessBatchResult",
+          "ProcessBatchStatus", "RunResult", "Signal", "Status", "run_elf", "run_elf_batch"]
 
 
 def public_names():
@@ -55,7 +55,8 @@ def test_stubs_name_every_public_object():
 
 def test_stubs_name_every_method_and_property():
     classes = {n.name: n for n in stub_tree().body if isinstance(n, ast.ClassDef)}
-    for name in ("AsyncCPU", "Status", "ElfInfo", "RunResult", "Batch", "BatchStatus"):
+    for name in ("AsyncCPU", "Status", "ElfInfo", "RunResult", "Batch", "BatchStatus", "ProcessBatch", "ProcessBatchStatus",
+                 "ProcessBatchResult"):
         stubbed = {n.name for n in classes[name].body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")}
         actual = {a for a in vars(getattr(cuarm, name)) if not a.startswith("_")}
         assert actual == stubbed, f"{name}: stubs differ: {sorted(actual ^ stubbed)}"
@@ -72,7 +73,7 @@ def test_stub_file_is_installed_next_to_the_module():
 
 
 @pytest.mark.parametrize("example", ["background_processing", "progress_monitoring", "interruptible_execution",
-                                     "batch_example"])
+                                     "batch_example", "elf_batch_progress"])
 def test_examples_run_as_written(example):
     path = EXAMPLES / f"{example}.py"
     env = dict(os.environ)
