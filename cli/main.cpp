@@ -14,6 +14,7 @@
 #include <limits>
 
 #include "batch_command.hpp"
+#include "processes_command.hpp"
 #include "trace.hpp"
 
 namespace {
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
   // `cuarm PROGRAM ARGS...` is short for `cuarm run PROGRAM ARGS...` (as qemu-aarch64 is used).
   std::vector<std::string> args(argv, argv + argc);
   // Options before PROGRAM belong to `run` too (`cuarm --mount H:G PROGRAM`, as qemu's options).
-  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1] != "-h" && args[1] != "--help")
+  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1] != "processes" && args[1] != "-h" && args[1] != "--help")
     args.insert(args.begin() + 1, "run");
 
   CLI::App app{"cuarm: run AArch64 programs on the CPU or an NVIDIA GPU"};
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
   run->add_option("--mmap-size", mmap_size, "bytes of the mmap area (default 1 GiB)");
   run->positionals_at_end();
   cuarm::cli::BatchCommand batch(app);
+  cuarm::cli::ProcessesCommand processes(app);
   try {
     std::vector<const char*> cargv;
     for (auto& a : args) cargv.push_back(a.c_str());
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (batch.selected()) return batch.run();
+  if (processes.selected()) return processes.run();
 
   try {
     const bool have_base = run->count("--base") > 0;

@@ -105,6 +105,29 @@ TEST(OsProcess, StaticPieLoadsAtTheBias) {
   EXPECT_EQ(p.run().exit_code, 7);
 }
 
+// A relative argv[0] (and no exe_path): /proc/self/exe still reads as an absolute path, as on
+// Linux. glibc's static start-up asserts that (`_dl_get_origin`) and would abort with 134.
+TEST(OsProcess, RelativeArgv0GivesAnAbsoluteExe) {
+#ifdef CUARM_PROGRAMS_DIR
+  const std::string prog = std::string(CUARM_PROGRAMS_DIR) + "/O2/argv_echo";
+  if (!std::ifstream(prog)) GTEST_SKIP() << "the program corpus is not built";
+  MachineOptions mo;
+  mo.memory_size = 0;
+  mo.backend = parse_backend(backend());
+  Machine m(mo);
+  ProcessOptions o;
+  o.argv = {"argv_echo", "x"};
+  o.cwd = "/some/dir";
+  std::string out;
+  o.output = [&out](int, const uint8_t* d, size_t n) { out.append(reinterpret_cast<const char*>(d), n); };
+  Process p(m, file_bytes(prog), o);
+  EXPECT_EQ(p.run().exit_code, 1) << out;  // argv_echo exits with argc - 1
+  EXPECT_NE(out.find("argv[1]=\"x\""), std::string::npos) << out;
+#else
+  GTEST_SKIP() << "the program corpus is not built";
+#endif
+}
+
 TEST(OsProcess, MemoryMatchesQemu) {
   NEED_QEMU();
   const std::string dir = ::testing::TempDir() + "cuarm_os_mem_" + std::to_string(getpid());

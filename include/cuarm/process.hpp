@@ -28,7 +28,7 @@ struct ProcessOptions {
   std::vector<std::string> env;   // "NAME=VALUE"; empty by default (nothing of the host leaks)
   std::vector<Mount> mounts;      // the only host files the guest can see
   std::string cwd = "/";          // the guest's working directory (a guest path)
-  std::string exe_path;           // what /proc/self/exe reads as (default: argv[0]); AT_EXECFN is argv[0]
+  std::string exe_path;           // what /proc/self/exe reads as (default: argv[0], made absolute from cwd); AT_EXECFN is argv[0]
   // Fixed clock (advancing with retired instructions), fixed AT_RANDOM/getrandom bytes from
   // `random_seed`, fixed ids and system figures: runs repeat exactly.
   bool deterministic = false;

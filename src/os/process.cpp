@@ -81,6 +81,9 @@ OpenFile::~OpenFile() {
 Kernel::Kernel(Guest& machine, const ProcessOptions& o) : m(machine), opt(o), sandbox(o.mounts) {
   cwd = Sandbox::normalize(o.cwd.empty() ? "/" : o.cwd);
   exe = !o.exe_path.empty() ? o.exe_path : (o.argv.empty() ? std::string() : o.argv[0]);
+  // Linux's /proc/self/exe is always absolute (glibc's static start-up asserts it when it
+  // looks for $ORIGIN): a relative argv[0] counts from the guest's working directory.
+  if (!exe.empty() && exe[0] != '/') exe = Sandbox::normalize(cwd + "/" + exe);
   if (o.deterministic) {
     pid = 1000, ppid = 999, uid = 1000, gid = 1000;
     rng = o.random_seed;
