@@ -70,7 +70,7 @@ struct Gen {
     if (k < 30) return make(s, clamp_exp(int64_t(bias()) - 40 + below(81)), frac());  // ordinary
     if (k < 38) return make(s, emax() - 1 - below(4), frac());                         // near overflow
     if (k < 46) return make(s, 1 + below(4), frac());                                   // near the denormals
-    if (k < 52 && n == 64) return make(s, 50 + below(12), frac());                       // error-term limits
+    if (k < 52 && n == 64) return make(s, below(2) ? 50 + below(12) : 2014 + below(8), frac());  // TwoProduct limits
     if (k < 60) return make(s, 1 + below(emax() - 1), frac());                          // any normal
     if (k < 66) return make(s, 0, 0);                                                   // zero
     if (k < 71) return make(s, 0, frac() | 1);                                          // denormal

@@ -20,11 +20,12 @@
 //   (-0) + (-0) = -0, zero products signed by the operands' signs, and FPMulAdd's zero product
 //   plus zero addend keeps a common sign and is +0 otherwise.
 // - The only flag is then IXC, found with error-free transformations (never <fenv.h>: the
-//   compiler may move arithmetic across fenv calls): TwoSum for sums; fma(a, b, -p) for the
-//   product error, fma(q, b, -a) for division and fma(s, s, -a) for the square root; these
-//   are exact, or at least zero exactly when the true error is zero, when the error's
-//   granularity (2^(ea + eb - 104) for a product of exponents ea, eb) is not below the smallest
-//   denormal, 2^-1074: hence the exponent limits below (a product exponent of at least -969).
+//   compiler may move arithmetic across fenv calls): TwoSum for sums; Dekker's TwoProduct for
+//   the product error x*y - p, for division (exact iff q*b == a) and the square root (exact iff
+//   s*s == a); double fma compares the exact pairs x*y = p + ep and r - c = t + et. TwoProduct
+//   is exact when no partial product overflows or drops below 2^-1074: hence the exponent
+//   limits below (operands under 2^996, products under 2^1023, a product exponent sum of at
+//   least -969, i.e. a product, dividend or radicand of at least 2^-967).
 // - Single precision is computed in double. Products of two singles are exact in double; for
 //   +, -, *, / and sqrt rounding twice (to 53 bits, then 24) gives the correctly rounded
 //   result because 53 >= 2 * 24 + 2, and IXC is "inexact in double, or the single differs from
@@ -35,9 +36,9 @@
 // Host assumptions: IEEE binary32/64 evaluated in their own format (__FLT_EVAL_METHOD__ == 0:
 // SSE2 on x86-64, AArch64), no -ffast-math, no contraction of a*b+c into an fma (the build
 // passes -ffp-contract=off), the default floating-point environment (round to nearest, no
-// flush-to-zero/denormals-are-zero in MXCSR/FPCR: cuarm never changes it). std::fma is
-// correctly rounded (glibc: the FMA instruction where the CPU has one, exact software
-// otherwise); without -mfma the compiler emits a call to it.
+// flush-to-zero/denormals-are-zero in MXCSR/FPCR: cuarm never changes it). Double fma itself
+// is __builtin_fma, correctly rounded: without -mfma the compiler calls libm's fma (glibc: the
+// FMA instruction where the CPU has one, exact software otherwise).
 //
 // The GPU keeps the soft path for now (a device version would use __dadd_rn, __fma_rn, ...).
 #pragma once
@@ -91,12 +92,34 @@ inline double two_sum_err(double a, double b, double s) {
   return (a - aa) + (b - bb);
 }
 
-// The smallest product exponent ea + eb (as a sum of biased exponents) whose rounding error
-// is exactly representable: ea + eb - 104 >= -1074.
+// Veltkamp's split: x = hi + lo exactly, each with at most 26 significant bits, for a normal
+// |x| < 2^996 ((2^27 + 1) * x must not overflow).
+inline void split(double x, double& hi, double& lo) {
+  const double c = 134217729.0 * x;  // 2^27 + 1
+  hi = c - (c - x);
+  lo = x - hi;
+}
+
+// x*y - p for p = RN(x*y), exactly: Dekker's TwoProduct (the partial products of the 26-bit
+// halves are exact). It needs no fma instruction: without -mfma (which CI machines may lack)
+// std::fma is a library call that costs as much as the rest of an operation. Exact when
+// |x|, |y| < 2^996, |p| < 2^1023 and ea + eb >= -969 (ea, eb the unbiased exponents), so that
+// no partial product or sum overflows and xl*yl, a multiple of 2^(ea + eb - 104), is not
+// below 2^-1074.
+inline double two_prod_err(double x, double y, double p) {
+  double xh, xl, yh, yl;
+  split(x, xh, xl);
+  split(y, yh, yl);
+  return ((xh * yh - p) + xh * yl + xl * yh) + xl * yl;
+}
+
+// Limits of the biased exponents for two_prod_err: split operands, products.
+constexpr uint32_t kMaxSplitExp = 1023 + 995, kMaxProductExp = 2045;
+// The smallest sum of biased exponents ea + eb (ea + eb >= -969 unbiased).
 constexpr uint32_t kMinProductExpSum = 2 * 1023 - 969;
-// The smallest biased exponent (|v| >= 2^-967) of a product, dividend or radicand v for which
-// the error x*y - p, the remainder a - q*b or a - s*s is a multiple of 2^-1074: each bounds the
-// product's exponent sum from below (|v| < 2^(e1 + e2 + 2), so e1 + e2 >= -969).
+// The smallest biased exponent (|v| >= 2^-967) of a product, dividend or radicand v: each
+// bounds the exponent sum of the product x*y, q*b or s*s from below (|v| < 2^(e1 + e2 + 2),
+// so e1 + e2 >= -969).
 constexpr uint32_t kMinErrExp = 1023 - 967;
 
 // ------------------------------------------------------------------ double
@@ -114,26 +137,27 @@ CUARM_INLINE bool add64(uint64_t a, uint64_t b, uint32_t& fpsr, uint64_t& out) {
 }
 
 CUARM_INLINE bool mul64(uint64_t a, uint64_t b, uint32_t& fpsr, uint64_t& out) {
-  if (!zero_or_normal64(a, 2046) || !zero_or_normal64(b, 2046)) return false;
+  if (!zero_or_normal64(a, kMaxSplitExp) || !zero_or_normal64(b, kMaxSplitExp)) return false;
   const double x = f64(a), y = f64(b), p = x * y;
   out = bits64(p);
   if (is_zero64(a) || is_zero64(b)) return true;  // a signed zero, exact
-  // |p| >= 2^-967 (biased 56) bounds ea + eb from below (|p| <= 2^(ea+eb+2)) so that the error
-  // fma(x, y, -p) is exact; a zero or tiny p (underflow) fails here too.
-  if (!in_range(exp64(out), kMinErrExp, 2046)) return false;
-  if (__builtin_fma(x, y, -p) != 0) fpsr |= kIXC;
+  // The lower limit also rejects a zero or denormal p (underflow).
+  if (!in_range(exp64(out), kMinErrExp, kMaxProductExp)) return false;
+  if (two_prod_err(x, y, p) != 0) fpsr |= kIXC;
   return true;
 }
 
 CUARM_INLINE bool div64(uint64_t a, uint64_t b, uint32_t& fpsr, uint64_t& out) {
-  if (!zero_or_normal64(a, 2046) || !zero_or_normal64(b, 2046) || is_zero64(b)) return false;  // b = 0: DZC
+  // a below 2^1022 keeps q*b (within a rounding of a) below 2^1023.
+  if (!zero_or_normal64(a, kMaxProductExp - 1) || !zero_or_normal64(b, kMaxSplitExp) || is_zero64(b))
+    return false;  // b = 0: DZC
   const double x = f64(a), y = f64(b), q = x / y;
   out = bits64(q);
   if (is_zero64(a)) return true;  // a signed zero, exact
-  if (exp64(a) < kMinErrExp || !in_range(exp64(out), 2, 2046)) return false;
-  // q * b == a exactly iff the quotient is exact; the remainder's granularity is at least
-  // 2^-1074, so fma cannot round a nonzero remainder to zero.
-  if (__builtin_fma(q, y, -x) != 0) fpsr |= kIXC;
+  if (exp64(a) < kMinErrExp || !in_range(exp64(out), 2, kMaxSplitExp)) return false;
+  // The quotient is exact iff q*b == a, i.e. iff RN(q*b) == a and its error is zero.
+  const double h = q * y;
+  if (h != x || two_prod_err(q, y, h) != 0) fpsr |= kIXC;
   return true;
 }
 
@@ -142,10 +166,12 @@ CUARM_INLINE bool sqrt64(uint64_t a, uint32_t& fpsr, uint64_t& out) {
     out = a;
     return true;
   }
-  // Negative operands raise IOC; the root of a normal number is always normal.
-  if ((a >> 63) || !in_range(exp64(a), kMinErrExp, 2046)) return false;
-  const double x = f64(a), s = __builtin_sqrt(x);
-  if (__builtin_fma(s, s, -x) != 0) fpsr |= kIXC;
+  // Negative operands raise IOC; the root of a normal number is always normal. a below 2^1022
+  // keeps s*s below 2^1023 for TwoProduct.
+  if ((a >> 63) || !in_range(exp64(a), kMinErrExp, kMaxProductExp - 1)) return false;
+  const double x = f64(a), s = __builtin_sqrt(x);  // s < 2^512
+  const double h = s * s;
+  if (h != x || two_prod_err(s, s, h) != 0) fpsr |= kIXC;
   out = bits64(s);
   return true;
 }
@@ -153,7 +179,8 @@ CUARM_INLINE bool sqrt64(uint64_t a, uint32_t& fpsr, uint64_t& out) {
 // addend + a * b with one rounding.
 CUARM_INLINE bool fma64(uint64_t c, uint64_t a, uint64_t b, uint32_t& fpsr, uint64_t& out) {
   // The addend below 2^1023 keeps TwoSum(r, -c) free of overflow (r is checked below).
-  if (!zero_or_normal64(c, 2045) || !zero_or_normal64(a, 2046) || !zero_or_normal64(b, 2046)) return false;
+  if (!zero_or_normal64(c, 2045) || !zero_or_normal64(a, kMaxSplitExp) || !zero_or_normal64(b, kMaxSplitExp))
+    return false;
   const double x = f64(a), y = f64(b), z = f64(c);
   if (is_zero64(a) || is_zero64(b)) {  // a signed zero product: the sum is exact
     out = bits64(x * y + z);
@@ -161,7 +188,7 @@ CUARM_INLINE bool fma64(uint64_t c, uint64_t a, uint64_t b, uint32_t& fpsr, uint
   }
   if (exp64(a) + exp64(b) < kMinProductExpSum) return false;
   const double p = x * y;
-  if (exp64(bits64(p)) == 2047) return false;  // the product alone overflows
+  if (exp64(bits64(p)) > kMaxProductExp) return false;  // the product alone (nearly) overflows
   const double r = __builtin_fma(x, y, z);
   out = bits64(r);
   // With ea + eb >= -969 the exact sum is a multiple of 2^-1074: a zero r is an exact zero.
@@ -169,7 +196,7 @@ CUARM_INLINE bool fma64(uint64_t c, uint64_t a, uint64_t b, uint32_t& fpsr, uint
   if (!in_range(exp64(out), 2, 2045)) return false;
   // x*y = p + ep and r - z = t + et exactly, each head the rounded value of its pair's sum, so
   // the two pairs are equal iff x*y == r - z, i.e. iff r is exact.
-  const double ep = __builtin_fma(x, y, -p);
+  const double ep = two_prod_err(x, y, p);
   const double t = r - z, et = two_sum_err(r, -z, t);
   if (p != t || ep != et) fpsr |= kIXC;
   return true;
