@@ -1,8 +1,11 @@
 // Soft-float arithmetic (see fp.hpp): add, sub, mul, mulx, div, sqrt, fused multiply-add,
 // min/max(nm), compares, reciprocal/reciprocal-square-root estimates and steps, recpx.
 // Each follows the Arm manual's pseudocode function of the same name (FPAdd, FPMulAdd, ...).
+// add, sub, mul, div, sqrt and fma first try the host fast path (fp_fast.hpp), which gives the
+// same bits and flags where it applies; soft_add, ... are the soft path alone (for the tests).
 #pragma once
 #include "fp_core.hpp"
+#include "fp_fast.hpp"
 
 namespace cuarm::core::fp {
 
@@ -36,10 +39,24 @@ CUARM_HD CUARM_NOINLINE inline uint64_t add_sub(uint64_t a, uint64_t b, int n, b
   return round_exact(exact_add(x1, x2), n, fpcr, fpsr);
 }
 
+CUARM_HD CUARM_INLINE uint64_t soft_add(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+  return add_sub(a, b, n, false, fpcr, fpsr);
+}
+CUARM_HD CUARM_INLINE uint64_t soft_sub(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+  return add_sub(a, b, n, true, fpcr, fpsr);
+}
 CUARM_HD CUARM_INLINE uint64_t add(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+#if CUARM_FP_FAST
+  uint64_t r;
+  if (fast::add_sub(a, b, n, false, fpcr, fpsr, r)) return r;
+#endif
   return add_sub(a, b, n, false, fpcr, fpsr);
 }
 CUARM_HD CUARM_INLINE uint64_t sub(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+#if CUARM_FP_FAST
+  uint64_t r;
+  if (fast::add_sub(a, b, n, true, fpcr, fpsr, r)) return r;
+#endif
   return add_sub(a, b, n, true, fpcr, fpsr);
 }
 
@@ -61,7 +78,14 @@ CUARM_HD CUARM_NOINLINE inline uint64_t mul_x(uint64_t a, uint64_t b, int n, boo
   if (zero1 || zero2) return fp_zero(sign, n);
   return round128(sign, u1.exp + u2.exp, u128_mul64(u1.mant, u2.mant), n, fpcr, rounding_mode(fpcr), fpsr);
 }
+CUARM_HD CUARM_INLINE uint64_t soft_mul(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+  return mul_x(a, b, n, false, fpcr, fpsr);
+}
 CUARM_HD CUARM_INLINE uint64_t mul(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+#if CUARM_FP_FAST
+  uint64_t r;
+  if (fast::mul(a, b, n, fpcr, fpsr, r)) return r;
+#endif
   return mul_x(a, b, n, false, fpcr, fpsr);
 }
 CUARM_HD CUARM_INLINE uint64_t mulx(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
@@ -70,7 +94,7 @@ CUARM_HD CUARM_INLINE uint64_t mulx(uint64_t a, uint64_t b, int n, uint32_t fpcr
 
 // FPDiv. The quotient of the two significands is found by integer division, with a sticky bit
 // from the remainder.
-CUARM_HD CUARM_NOINLINE inline uint64_t div(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+CUARM_HD CUARM_NOINLINE inline uint64_t soft_div(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
   const Unpacked u1 = unpack(a, n, fpcr, fpsr), u2 = unpack(b, n, fpcr, fpsr);
   uint64_t r;
   if (process_nans(u1, u2, a, b, n, fpcr, fpsr, r)) return r;
@@ -117,7 +141,7 @@ CUARM_HD CUARM_NOINLINE inline uint64_t div(uint64_t a, uint64_t b, int n, uint3
 
 // FPSqrt: the restoring square root, two radicand bits a step; the partial remainder stays
 // below 2^59, so 64-bit arithmetic suffices.
-CUARM_HD CUARM_NOINLINE inline uint64_t sqrt(uint64_t a, int n, uint32_t fpcr, uint32_t& fpsr) {
+CUARM_HD CUARM_NOINLINE inline uint64_t soft_sqrt(uint64_t a, int n, uint32_t fpcr, uint32_t& fpsr) {
   const Unpacked u = unpack(a, n, fpcr, fpsr);
   if (is_nan(u.type)) return process_nan(u.type, a, n, fpcr, fpsr);
   if (u.type == kTypeZero) return fp_zero(u.sign, n);
@@ -151,8 +175,8 @@ CUARM_HD CUARM_NOINLINE inline uint64_t sqrt(uint64_t a, int n, uint32_t fpcr, u
 }
 
 // FPMulAdd: addend + op1 * op2 with a single rounding.
-CUARM_HD CUARM_NOINLINE inline uint64_t fma(uint64_t addend, uint64_t op1, uint64_t op2, int n, uint32_t fpcr,
-                                            uint32_t& fpsr) {
+CUARM_HD CUARM_NOINLINE inline uint64_t soft_fma(uint64_t addend, uint64_t op1, uint64_t op2, int n,
+                                                 uint32_t fpcr, uint32_t& fpsr) {
   const Unpacked ua = unpack(addend, n, fpcr, fpsr), u1 = unpack(op1, n, fpcr, fpsr),
                  u2 = unpack(op2, n, fpcr, fpsr);
   const bool inf1 = u1.type == kTypeInf, inf2 = u2.type == kTypeInf;
@@ -180,6 +204,29 @@ CUARM_HD CUARM_NOINLINE inline uint64_t fma(uint64_t addend, uint64_t op1, uint6
   Exact x = {ua.sign, 0, {0, 0}};
   if (!zeroa) x = exact_of(ua);
   return round_exact(exact_add(x, p), n, fpcr, fpsr);
+}
+
+CUARM_HD CUARM_INLINE uint64_t div(uint64_t a, uint64_t b, int n, uint32_t fpcr, uint32_t& fpsr) {
+#if CUARM_FP_FAST
+  uint64_t r;
+  if (fast::div(a, b, n, fpcr, fpsr, r)) return r;
+#endif
+  return soft_div(a, b, n, fpcr, fpsr);
+}
+CUARM_HD CUARM_INLINE uint64_t sqrt(uint64_t a, int n, uint32_t fpcr, uint32_t& fpsr) {
+#if CUARM_FP_FAST
+  uint64_t r;
+  if (fast::sqrt(a, n, fpcr, fpsr, r)) return r;
+#endif
+  return soft_sqrt(a, n, fpcr, fpsr);
+}
+CUARM_HD CUARM_INLINE uint64_t fma(uint64_t addend, uint64_t op1, uint64_t op2, int n, uint32_t fpcr,
+                                   uint32_t& fpsr) {
+#if CUARM_FP_FAST
+  uint64_t r;
+  if (fast::fma(addend, op1, op2, n, fpcr, fpsr, r)) return r;
+#endif
+  return soft_fma(addend, op1, op2, n, fpcr, fpsr);
 }
 
 // Value order of two non-NaN operands: -1, 0, 1 (zeros of either sign are equal).
