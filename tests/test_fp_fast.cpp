@@ -13,7 +13,13 @@
 #include <random>
 #include <string>
 
+#include <cuarm/batch.hpp>
+#include <cuarm/cuarm.hpp>
+
 #include "core/fp/fp.hpp"
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace cuarm::test {
 namespace {
@@ -345,6 +351,51 @@ TEST(FpFastEdges, DeclinesAtTheBoundaries) {
   EXPECT_TRUE(o.taken);
   EXPECT_EQ(o.v, 0x3f801000u);
   EXPECT_EQ(o.flags, fp::kIXC);
+}
+#endif
+
+
+#if defined(__x86_64__)
+// The CPU backend runs guest code in the default floating-point environment whatever the
+// calling thread set (round toward zero, FTZ and DAZ here), and gives the thread its own back.
+// 1 + 3*2^-53 (a tie between 1 + 2^-52 and 1 + 2^-51) rounds to the even 1 + 2^-51 to nearest
+// (the guest's FPCR) but to 1 + 2^-52 toward zero.
+TEST(FpFastEdges, CpuBackendRunsInTheDefaultHostEnvironment) {
+  MachineOptions o;
+  o.backend = BackendKind::Cpu;
+  Machine m(o);
+  const uint8_t code[] = {0x00, 0x28, 0x61, 0x1e,   // fadd d0, d0, d1
+                          0x00, 0x00, 0x40, 0xd4};  // hlt #0
+  m.load_program(code, 0);
+  Registers r = m.registers();
+  r.v[0][0] = 0x3ff0000000000000ull;  // 1.0
+  r.v[1][0] = 0x3cb8000000000000ull;  // 1.5 * 2^-52 = 3 * 2^-53
+  m.set_registers(r);
+  m.set_pc(0);
+  const unsigned caller = 0x1f80 | (3u << 13) | (1u << 15) | (1u << 6);  // RZ, FTZ, DAZ
+  const unsigned saved = _mm_getcsr();
+  _mm_setcsr(caller);
+  const Status st = m.run(10);  // runs on this thread on the CPU backend
+  const unsigned after = _mm_getcsr();
+  _mm_setcsr(saved);
+  EXPECT_EQ(st.signal, StopReason::Halt);
+  EXPECT_EQ(m.registers().v[0][0], 0x3ff0000000000002ull);  // 1 + 2^-51
+  EXPECT_EQ(m.registers().fpsr & fp::kIXC, fp::kIXC);
+  EXPECT_EQ(after & ~0x3fu, caller);  // the caller's environment is back
+
+  // A batch: its threads start from the caller's environment.
+  BatchOptions bo;
+  bo.backend = BackendKind::Cpu;
+  bo.lanes = 3;
+  Batch b(bo);
+  b.map(0, 0x1000, PermRX);
+  b.load_program(code, 0);
+  for (uint64_t l = 0; l < 3; ++l) b.set_registers(l, r);
+  b.set_pc(0);
+  _mm_setcsr(caller);
+  b.run(10);
+  _mm_setcsr(saved);
+  for (uint64_t l = 0; l < 3; ++l) EXPECT_EQ(b.registers(l).v[0][0], 0x3ff0000000000002ull) << "lane " << l;
 }
 #endif
 

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "../../core/lane.hpp"
+#include "host_fp_env.hpp"
 #include "../batch_store.hpp"
 
 namespace cuarm {
@@ -91,6 +92,7 @@ class CpuBatchStore final : public BatchStore {
     const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), unsigned(lanes_)));
     std::atomic<uint64_t> executed{0}, running{0};
     auto work = [&](unsigned t) {
+      const HostFpEnv fp_env;  // the fast path of the FP library needs the default environment
       uint64_t ex = 0, run = 0;
       core::CpuState work;
       for (uint64_t l = t; l < lanes_; l += threads) {

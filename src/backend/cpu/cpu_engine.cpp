@@ -10,6 +10,7 @@
 #include "../../core/step.hpp"
 #include "../engine.hpp"
 #include "../host_memory.hpp"
+#include "host_fp_env.hpp"
 
 namespace cuarm {
 namespace {
@@ -135,6 +136,7 @@ class CpuEngine final : public Engine {
   }
 
   void body(uint64_t max_cycles) {
+    const HostFpEnv fp_env;  // the fast path of the FP library needs the default environment
     uint64_t done = 0;
     core::Stop stop = core::Stop::None;
     while (true) {

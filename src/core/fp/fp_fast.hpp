@@ -36,8 +36,9 @@
 // Host assumptions: IEEE binary32/64 evaluated in their own format (__FLT_EVAL_METHOD__ == 0:
 // SSE2 on x86-64, AArch64), no -ffast-math, no contraction of a*b+c into an fma (the build
 // passes -ffp-contract=off), the default floating-point environment (round to nearest, no
-// flush-to-zero/denormals-are-zero in MXCSR/FPCR: cuarm never changes it). Double fma itself
-// is __builtin_fma, correctly rounded: without -mfma the compiler calls libm's fma (glibc: the
+// flush-to-zero/denormals-are-zero in MXCSR/FPCR: the CPU backend runs guest code inside a
+// HostFpEnv, backend/cpu/host_fp_env.hpp, which sets it whatever the calling thread had).
+// Double fma itself is __builtin_fma, correctly rounded: without -mfma the compiler calls libm's fma (glibc: the
 // FMA instruction where the CPU has one, exact software otherwise).
 //
 // The GPU keeps the soft path for now (a device version would use __dadd_rn, __fma_rn, ...).
