@@ -443,6 +443,8 @@ int main(int argc, char** argv) {
   progs.dir = CUARM_PROGRAMS_DIR;
   progs.syscall_loop = CUARM_SYSCALL_LOOP;
   bool programs = false, skip_loops = false;
+  std::vector<std::string> only;
+  app.add_option("--loop", only, "run only these single-guest loops (repeatable; e.g. --fp --loop fdot)");
   app.add_flag("--skip-loops", skip_loops, "leave out the single-guest loop rows (add_b, add_str_b, --fp)");
   app.add_flag("--programs", programs,
                "also run whole static programs of the test corpus (checked: same stdout and exit status) under cuarm "
@@ -464,6 +466,12 @@ int main(int argc, char** argv) {
     fmt::print("{:<{}} {:<24} {:>14} {:>10} {:>14} {:>10}\n", "loop", w, "engine", "instructions", "seconds", "IPS",
                "vs cuarm");
     if (skip_loops) loops.clear();
+    if (!only.empty()) {
+      for (const auto& name : only)
+        if (std::none_of(loops.begin(), loops.end(), [&](const Loop& l) { return l.name == name; }))
+          throw cuarm::Error(fmt::format("--loop {}: no such loop (add --fp for the FP/SIMD loops)", name));
+      std::erase_if(loops, [&](const Loop& l) { return std::find(only.begin(), only.end(), l.name) == only.end(); });
+    }
     for (const auto& loop : loops) {
       std::vector<Row> rows;
       rows.push_back(median_of(repeat, [&] { return run_cuarm(loop, kind, false, n); }));
