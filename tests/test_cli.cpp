@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -33,6 +34,42 @@ TEST(Cli, ExampleMatchesQemu) {
     EXPECT_EQ(ours.status, qemu.status) << arg;
     EXPECT_EQ(ours.err, qemu.err) << arg;
   }
+}
+
+// qemu-aarch64's options (before PROGRAM) work as in qemu: the guest sees the same argv and
+// environment; qemu options cuarm lacks are refused by name; -cpu other than the A53 is a note.
+TEST(Cli, QemuOptionsWorkAsInQemu) {
+  if (!have_qemu()) GTEST_SKIP() << "qemu-aarch64 is not installed here (the oracle for program-level tests)";
+  const std::string prog = std::string(CUARM_OS_PROGRAMS_DIR) + "/proc_image";
+  const std::string opts = " -cpu cortex-a53 -0 renamed -s 1M -L /nonexistent -E FOO=bar -U HOME -strace ";
+  auto argv_env = [](const std::string& out) {
+    std::string kept;
+    std::istringstream s(out);
+    for (std::string line; std::getline(s, line);)
+      if (line.rfind("argv", 0) == 0 || line.rfind("env:", 0) == 0 || line.rfind("argc", 0) == 0) kept += line + "\n";
+    return kept;
+  };
+  const Result ours = sh("env -i HOME=/h " + cuarm_cmd() + opts + prog + " x -s y 2>/dev/null");
+  const Result qemu = sh("env -i HOME=/h qemu-aarch64" + opts + prog + " x -s y 2>/dev/null");
+  EXPECT_EQ(ours.status, qemu.status);
+  EXPECT_EQ(argv_env(ours.out), argv_env(qemu.out));
+  EXPECT_NE(ours.out.find("argv: renamed\n"), std::string::npos) << ours.out;
+  EXPECT_NE(ours.out.find("argv: -s\n"), std::string::npos) << ours.out;  // after PROGRAM: the guest's
+  EXPECT_NE(ours.out.find("env: FOO=bar\n"), std::string::npos) << ours.out;
+  EXPECT_EQ(ours.out.find("env: HOME="), std::string::npos) << ours.out;
+  const Result strace = sh(cuarm_cmd() + "-strace " + prog + " >/dev/null");
+  EXPECT_NE(strace.err.find("exit_group("), std::string::npos) << strace.err;
+
+  const Result gdb = sh(cuarm_cmd() + "-g 1234 " + prog);
+  EXPECT_EQ(gdb.status, 1);
+  EXPECT_NE(gdb.err.find("the qemu-aarch64 option -g is not supported"), std::string::npos) << gdb.err;
+  const Result max = sh(cuarm_cmd() + "-cpu max " + prog + " >/dev/null");
+  EXPECT_EQ(max.status, 7) << max.err;  // proc_image exits with 7
+  EXPECT_NE(max.err.find("cuarm: note: -cpu max: cuarm runs the Cortex-A53 profile"), std::string::npos) << max.err;
+  const Result size = sh(cuarm_cmd() + "-s 12Q " + prog);
+  EXPECT_EQ(size.status, 1);
+  EXPECT_NE(size.err.find("-s '12Q': expected a size"), std::string::npos) << size.err;
+  EXPECT_NE(sh(std::string(CUARM_CLI) + " -version").out.find("cuarm "), std::string::npos);
 }
 
 TEST(Cli, ShortFormAndStats) {
