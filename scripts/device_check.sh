@@ -29,10 +29,35 @@ export LD_LIBRARY_PATH="$root/.devpack:${LD_LIBRARY_PATH:-}"
 export PATH="$PATH:/usr/local/cuda/bin"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
 
-echo "== C++ tests, CUDA backend"
+echo "== C++ tests, CUDA backend (the corpus separately, below)"
 CUARM_TEST_BACKEND=cuda CUARM_DIFF_COUNT=${CUARM_DIFF_COUNT:-60000} timeout 400 \
-  ./build/tests/cuarm_tests >"$out/gpu_tests.log" 2>&1
+  ./build/tests/cuarm_tests --gtest_filter='-Programs*' >"$out/gpu_tests.log" 2>&1
 grep -E "^\[  (FAILED|PASSED|SKIPPED) |MISMATCH" "$out/gpu_tests.log" | head -20
+
+# The corpus against qemu, one program at a time (a printf-heavy program takes seconds to a
+# minute on one GPU thread), each under its own timeout, the whole under CUARM_CORPUS_BUDGET
+# seconds; variants in order of CUARM_CORPUS_VARIANTS. CUARM_JIT is passed through (try off).
+echo "== Corpus on the CUDA backend (ProgramsVsQemu), budget ${CUARM_CORPUS_BUDGET:-240} s"
+budget=${CUARM_CORPUS_BUDGET:-240}
+start=$SECONDS
+pass=0; fail=0; slow=0
+: >"$out/corpus.log"
+for variant in ${CUARM_CORPUS_VARIANTS:-O2 musl_O2 pie_O2 O0 O3}; do
+  # (names end in _<variant>; "_O2" alone must not take the musl_O2 and pie_O2 ones)
+  for t in $(./build/tests/cuarm_tests --gtest_list_tests --gtest_filter="ProgramsVsQemu.*_${variant}" |
+             awk '/^  /{print $1}' | grep -vE "_(musl|pie)_${variant}\$"); do
+    ((SECONDS - start > budget)) && break 2
+    if CUARM_TEST_BACKEND=cuda timeout 90 ./build/tests/cuarm_tests --gtest_filter="ProgramsVsQemu.$t" \
+         >"$out/corpus_one.log" 2>&1; then
+      pass=$((pass + 1)); echo "PASS $t" >>"$out/corpus.log"
+    elif [ $? -eq 124 ]; then
+      slow=$((slow + 1)); echo "TIMEOUT $t" >>"$out/corpus.log"
+    else
+      fail=$((fail + 1)); echo "FAIL $t" >>"$out/corpus.log"; cat "$out/corpus_one.log" >>"$out/corpus.log"
+    fi
+  done
+done
+echo "corpus on CUDA: $pass passed, $fail failed, $slow timed out (90 s), in $((SECONDS - start)) s"
 
 echo "== Python module against this machine's Python, CUDA backend"
 py=${CUARM_DEVICE_PYTHON:-/opt/torch/.venv/bin/python3}
