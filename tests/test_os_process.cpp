@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <stdexcept>
 #include <map>
 #include <sstream>
 
@@ -126,6 +127,49 @@ TEST(OsProcess, RelativeArgv0GivesAnAbsoluteExe) {
 #else
   GTEST_SKIP() << "the program corpus is not built";
 #endif
+}
+
+// The progress callback comes about every 100 ms whether the guest computes or makes a syscall
+// every few microseconds; the result is the same as without it; a callback that throws stops
+// the run, and running again finishes the process as if nothing had happened.
+TEST(OsProcess, ProgressSpansSyscallsAndMayInterrupt) {
+  MachineOptions mo;
+  mo.memory_size = 0;
+  mo.backend = parse_backend(backend());
+  auto run = [&](const std::vector<std::string>& argv, int throw_at, int* calls, bool* thrown) {
+    Machine m(mo);
+    ProcessOptions o;
+    o.argv = argv;
+    std::string out;
+    o.output = [&out](int, const uint8_t* d, size_t n) { out.append(reinterpret_cast<const char*>(d), n); };
+    Process p(m, file_bytes(kDir + "/spin"), o);
+    ProcessResult r;
+    try {
+      r = p.run(UINT64_MAX, [&](const Status& live) {
+        EXPECT_TRUE(live.is_running);
+        EXPECT_GT(live.cycles_executed, 0u);
+        if (++*calls == throw_at) throw std::runtime_error("stop here");
+      });
+    } catch (const std::runtime_error&) {
+      *thrown = true;
+      EXPECT_FALSE(m.is_running());
+      r = p.run();  // goes on from where it stopped
+    }
+    return std::make_pair(r.exit_code, out);
+  };
+  // Each runs 0.3 s or more on a fast host.
+  for (const auto& argv : {std::vector<std::string>{"spin", "20000", "1000"},     // a write every ~4000 instructions
+                           std::vector<std::string>{"spin", "2", "30000000"}}) {  // long stretches of compute
+    int calls = 0, calls2 = 0;
+    bool thrown = false, thrown2 = false;
+    const auto plain = run(argv, -1, &calls, &thrown);
+    EXPECT_EQ(plain.first, std::stoi(argv[1]) % 256) << argv[1];
+    EXPECT_GE(calls, 1) << argv[1] << ": the run should last well over 100 ms";
+    EXPECT_FALSE(thrown);
+    const auto interrupted = run(argv, 1, &calls2, &thrown2);
+    EXPECT_TRUE(thrown2);
+    EXPECT_EQ(interrupted, plain) << argv[1];
+  }
 }
 
 TEST(OsProcess, MemoryMatchesQemu) {

@@ -71,7 +71,9 @@ class Process {
   Process& operator=(const Process&) = delete;
 
   // Runs until the guest exits or is killed, or stops for another reason (fault, limit, ...).
-  // `on_progress` is called about every 100 ms with the live status (may be empty).
+  // `on_progress` (may be empty) is called on this thread about every 100 ms with the live
+  // status, across syscalls too. It may throw (to interrupt): the machine is stopped first, the
+  // exception reaches the caller, and the process is left at a clean stop.
   ProcessResult run(uint64_t max_cycles = UINT64_MAX, const std::function<void(const Status&)>& on_progress = {});
 
   const ElfInfo& elf() const;

@@ -456,19 +456,22 @@ RunResult run_elf(const py::object& path, const std::optional<std::vector<std::s
   cuarm::Machine m(o);
   cuarm::Process proc(m, image, po);
 
+  // Ctrl-C: the progress callback (on this thread, every ~100 ms) sees the pending signal and
+  // throws Interrupted, which stops the guest; the Python exception stays set until re-raised.
+  struct Interrupted {};
   bool interrupted = false;
   {
     py::gil_scoped_release release;
-    const cuarm::ProcessResult r = proc.run(limit, [&](const cuarm::Status&) {
-      if (interrupted) return;
-      py::gil_scoped_acquire acquire;
-      if (PyErr_CheckSignals() != 0) {  // the exception stays set until re-raised below
-        interrupted = true;
-        m.cancel();
-      }
-    });
-    result.status = r.status;
-    result.exit_code = r.exit_code;
+    try {
+      const cuarm::ProcessResult r = proc.run(limit, [&](const cuarm::Status&) {
+        py::gil_scoped_acquire acquire;
+        if (PyErr_CheckSignals() != 0) throw Interrupted{};
+      });
+      result.status = r.status;
+      result.exit_code = r.exit_code;
+    } catch (const Interrupted&) {
+      interrupted = true;
+    }
   }
   if (interrupted) throw py::error_already_set();
   return result;

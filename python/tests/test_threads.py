@@ -160,3 +160,17 @@ def test_ctrl_c_during_run_elf(collatz):
         cuarm.run_elf(collatz, ["collatz", "1000000000000"], backend=BACKEND)  # hours without Ctrl-C
     timer.join()
     assert time.monotonic() - t0 < 30
+
+
+def test_ctrl_c_during_run_elf_of_a_program_that_makes_syscalls_all_the_time():
+    # spin writes a line every 1000 loop iterations: its guest code never runs 100 ms without a
+    # syscall, and Ctrl-C must still be seen (the progress check spans syscalls).
+    from test_process_batch import os_program
+
+    spin = os_program("spin")
+    timer = interrupt_after(0.3)
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        cuarm.run_elf(spin, ["spin", "1000000000", "1000"], backend=BACKEND)  # hours without Ctrl-C
+    timer.join()
+    assert time.monotonic() - t0 < 30

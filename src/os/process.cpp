@@ -6,6 +6,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "elf_loader.hpp"
@@ -33,21 +35,65 @@ uint64_t image_end_of(const Guest& m) {
   return end;
 }
 
+// on_progress is called on this thread about every kProgressSeconds of the run, across syscalls
+// too (a program that makes a syscall every millisecond is reported, and can be interrupted,
+// like one that computes). If it throws, the machine is stopped first and the exception goes
+// to the caller (the process is at a clean stop and may be run again).
+constexpr double kProgressSeconds = 0.1;
+// The CPU backend runs the guest on this thread: in chunks of this many instructions when a
+// progress callback has to be called in between (a few ms to a few tens of ms each).
+constexpr uint64_t kProgressChunk = uint64_t(1) << 22;
+
 ProcessResult run_loop(Machine& m, Kernel& k, uint64_t max_cycles, const std::function<void(const Status&)>& on_progress) {
+  using Clock = std::chrono::steady_clock;
   uint64_t total = 0;
   double elapsed = 0;
+  auto last = Clock::now();
+  const bool on_this_thread = m.backend_name() == "cpu";
+  // Calls on_progress when it is due, with the run's figures so far.
+  auto progress = [&](uint64_t cycles, double seconds) {
+    if (!on_progress || std::chrono::duration<double>(Clock::now() - last).count() < kProgressSeconds) return;
+    Status live;
+    live.is_running = true;
+    live.cycles_executed = cycles;
+    live.elapsed_seconds = seconds;
+    live.ips = seconds > 0 ? double(cycles) / seconds : 0;
+    on_progress(live);
+    last = Clock::now();
+  };
   while (true) {
     Status st;
+    const uint64_t remaining = max_cycles - total;
     if (!on_progress) {
-      st = m.run(max_cycles - total);  // the CPU backend runs it on this thread: cheap syscalls
+      st = m.run(remaining);  // the CPU backend runs it on this thread: cheap syscalls
+    } else if (on_this_thread) {
+      // Chunks on this thread, the callback between them. MAX_CYCLES stops are exact and
+      // resumable, so the guest cannot tell; only the last chunk's stop is the run's.
+      uint64_t done = 0;
+      double seconds = 0;
+      while (true) {
+        Status s = m.run(std::min(kProgressChunk, remaining - done));
+        done += s.cycles_executed;
+        seconds += s.elapsed_seconds;
+        if (s.signal != StopReason::MaxCycles || done == remaining) {
+          st = s;
+          st.cycles_executed = done;
+          st.elapsed_seconds = seconds;
+          break;
+        }
+        progress(total + done, elapsed + seconds);
+      }
     } else {
-      m.start(max_cycles - total);
-      while (!m.wait_for(0.1)) {
-        Status live = m.poll();
-        live.cycles_executed += total;
-        live.elapsed_seconds += elapsed;
-        live.ips = live.elapsed_seconds > 0 ? live.cycles_executed / live.elapsed_seconds : 0;
-        if (live.is_running) on_progress(live);
+      m.start(remaining);
+      try {
+        while (!m.wait_for(0.02)) {
+          const Status live = m.poll();
+          if (live.is_running) progress(total + live.cycles_executed, elapsed + live.elapsed_seconds);
+        }
+      } catch (...) {
+        m.cancel();
+        m.wait();
+        throw;
       }
       st = m.wait();
     }
@@ -60,7 +106,10 @@ ProcessResult run_loop(Machine& m, Kernel& k, uint64_t max_cycles, const std::fu
     if (st.signal == StopReason::Syscall) {
       k.cycles = total;
       service_syscall(k);
-      if (!k.ended) continue;
+      if (!k.ended) {
+        progress(total, elapsed);
+        continue;
+      }
       m.set_exit(k.exit_status);
       st.signal = StopReason::Exit;
       st.exit_status = k.exit_status;
