@@ -335,41 +335,10 @@ class PyBatch {
     return l.cast<uint64_t>();
   }
 
-  // Waits until the batch stops or `timeout` seconds pass (negative: no limit), with the GIL
-  // released. True once stopped (and the driver's errors raised as cuarm.Error). On a Python
-  // signal handler raising (KeyboardInterrupt), cancels the batch, waits for it and re-raises.
+  // Waits until the batch stops or `timeout` seconds pass (common.hpp's wait_interruptible);
+  // wait() joins the finished driver and raises its errors as cuarm.Error.
   bool wait_interruptible(double timeout) {
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::duration<double>(std::max(timeout, 0.0));
-    while (true) {
-      double slice = kSlice;
-      if (timeout >= 0) slice = std::clamp(std::chrono::duration<double>(deadline - Clock::now()).count(), 0.0, kSlice);
-      bool done;
-      {
-        py::gil_scoped_release release;
-        done = b_->wait_for(slice);
-      }
-      // With the GIL held no other Python thread can start a new run before wait() joins the
-      // finished one, so this wait() returns at once.
-      if (done && !b_->is_running()) {
-        b_->wait();
-        return true;
-      }
-      if (PyErr_CheckSignals() != 0) {
-        b_->cancel();
-        {
-          py::gil_scoped_release release;
-          while (!b_->wait_for(kSlice)) {
-          }
-        }
-        try {
-          b_->wait();
-        } catch (const cuarm::Error&) {  // the KeyboardInterrupt is what the caller sees
-        }
-        throw py::error_already_set();
-      }
-      if (timeout >= 0 && Clock::now() >= deadline) return false;
-    }
+    return cuarm_py::wait_interruptible(*b_, timeout, [](cuarm::Batch& b) { b.wait(); });
   }
 
   uint64_t lanes_ = 0;

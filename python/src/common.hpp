@@ -5,6 +5,8 @@
 
 #include <cuarm/cuarm.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -55,6 +57,47 @@ std::string perms_str(uint32_t p);
 cuarm::BackendKind backend_arg(const std::string& name);
 
 std::string hex(uint64_t v);
+
+// Waits until `runner` (a Machine, Batch or ProcessBatch: wait_for, is_running, cancel) has
+// stopped or `timeout` seconds have passed (negative: no limit). Called with the GIL held; releases
+// it while waiting. True once stopped, after `finish(runner)` (with the GIL: e.g. wait(), which
+// joins a finished driver thread and raises its error). On a Python signal handler raising
+// (KeyboardInterrupt on Ctrl-C): cancels, waits for the stop, runs `finish` with its errors
+// swallowed (the KeyboardInterrupt is what the caller sees) and re-raises.
+template <class Runner, class Finish>
+bool wait_interruptible(Runner& r, double timeout, Finish&& finish) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::duration<double>(std::max(timeout, 0.0));
+  while (true) {
+    double slice = kSlice;
+    if (timeout >= 0) slice = std::clamp(std::chrono::duration<double>(deadline - Clock::now()).count(), 0.0, kSlice);
+    bool done;
+    {
+      py::gil_scoped_release release;
+      done = r.wait_for(slice);
+    }
+    // With the GIL held no other Python thread can start a new run before `finish`, but one may
+    // have started between wait_for and taking the GIL back: then keep waiting.
+    if (done && !r.is_running()) {
+      finish(r);
+      return true;
+    }
+    if (PyErr_CheckSignals() != 0) {
+      r.cancel();
+      {
+        py::gil_scoped_release release;
+        while (!r.wait_for(kSlice)) {
+        }
+      }
+      try {
+        finish(r);
+      } catch (const std::exception&) {
+      }
+      throw py::error_already_set();
+    }
+    if (timeout >= 0 && Clock::now() >= deadline) return false;
+  }
+}
 
 // Registers cuarm.Batch and cuarm.BatchStatus (batch.cpp); Status and Signal must exist already.
 void bind_batch(py::module_& mod);

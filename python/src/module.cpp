@@ -235,32 +235,9 @@ void vector_value(py::handle value, const std::string& what, uint64_t out[2]) {
 // ---------------------------------------------------------------------------------------------
 // Waiting with the GIL released, Ctrl-C aware.
 
-// Waits until the guest stops or `timeout` seconds pass (negative: no limit). Called with the GIL
-// held; releases it while waiting. True when the guest has stopped. On a Python signal handler
-// raising (KeyboardInterrupt on Ctrl-C), cancels the guest, waits for it, and re-raises.
+// Waits until the guest stops or `timeout` seconds pass (common.hpp's wait_interruptible).
 bool wait_interruptible(cuarm::Machine& m, double timeout) {
-  using Clock = std::chrono::steady_clock;
-  const auto deadline = Clock::now() + std::chrono::duration<double>(std::max(timeout, 0.0));
-  while (true) {
-    double slice = kSlice;
-    if (timeout >= 0) slice = std::clamp(std::chrono::duration<double>(deadline - Clock::now()).count(), 0.0, kSlice);
-    bool done;
-    {
-      py::gil_scoped_release release;
-      done = m.wait_for(slice);
-    }
-    if (done) return true;
-    if (PyErr_CheckSignals() != 0) {
-      m.cancel();
-      {
-        py::gil_scoped_release release;
-        while (!m.wait_for(kSlice)) {
-        }
-      }
-      throw py::error_already_set();
-    }
-    if (timeout >= 0 && Clock::now() >= deadline) return false;
-  }
+  return cuarm_py::wait_interruptible(m, timeout, [](cuarm::Machine&) {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,35 +546,8 @@ class PyProcessBatch {
   // released in slices. True once ended (an error of the driver thread is raised). On a Python
   // signal handler raising (KeyboardInterrupt), cancels the run, waits for it and re-raises.
   bool wait_interruptible(double timeout) {
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::duration<double>(std::max(timeout, 0.0));
-    while (true) {
-      double slice = kSlice;
-      if (timeout >= 0) slice = std::clamp(std::chrono::duration<double>(deadline - Clock::now()).count(), 0.0, kSlice);
-      bool done;
-      {
-        py::gil_scoped_release release;
-        done = pb_->wait_for(slice);
-      }
-      if (done) {
-        pb_->wait();  // joins the finished driver at once; raises its error
-        return true;
-      }
-      if (PyErr_CheckSignals() != 0) {
-        pb_->cancel();
-        {
-          py::gil_scoped_release release;
-          while (!pb_->wait_for(kSlice)) {
-          }
-        }
-        try {
-          pb_->wait();
-        } catch (const std::exception&) {  // the KeyboardInterrupt is what the caller sees
-        }
-        throw py::error_already_set();
-      }
-      if (timeout >= 0 && Clock::now() >= deadline) return false;
-    }
+    // wait() joins the finished driver at once and raises its error.
+    return cuarm_py::wait_interruptible(*pb_, timeout, [](cuarm::ProcessBatch& pb) { pb.wait(); });
   }
 
   uint64_t max_cycles_;
