@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include <cuarm/process_batch.hpp>
+
 #include "support.hpp"
 
 namespace cuarm::test {
@@ -403,6 +405,71 @@ TEST_P(ProgramsVsQemu, SameResults) {
     ADD_FAILURE() << d << "qemu:  " << how_to_run(c, s, qemu_prefix()) << "cuarm: " << how_to_run(c, s, cuarm_prefix(c, s));
 }
 
+// Issue 4, "in batches": a corpus program as lanes of one ProcessBatch. Every lane must give what
+// the same program gives run alone as a cuarm::Process with the same argv, stdin, environment
+// and memory sizes (deterministic, so that clocks, ids and random bytes agree), and the
+// manifest's exit status. Programs that write a directory are left out (lanes would share it).
+class ProgramsInBatch : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ProgramsInBatch, LanesMatchTheProgramAlone) {
+  const Case& c = GetParam();
+  if (c.p.dir) GTEST_SKIP() << "writes a directory, which the lanes would share";
+  ASSERT_TRUE(fs::exists(c.binary())) << c.binary() << " was not built";
+  std::ifstream f(c.binary(), std::ios::binary);
+  const std::vector<uint8_t> image{std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+  std::string in;
+  if (!c.p.stdin_file.empty()) {
+    std::ifstream sf(stdin_path(c.p), std::ios::binary);
+    in.assign(std::istreambuf_iterator<char>(sf), std::istreambuf_iterator<char>());
+  }
+  LaneProcess lane{{c.binary()}, in};
+  lane.argv.insert(lane.argv.end(), c.p.args.begin(), c.p.args.end());
+  ProcessBatchOptions bo;
+  bo.batch.backend = test_backend();
+  bo.batch.deterministic = true;
+  bo.common.env = c.p.env;
+  bo.common.deterministic = true;
+  bo.stack_size = 512u << 10, bo.brk_size = 8u << 20, bo.mmap_size = 48u << 20;  // per lane; malloc_large needs ~24 MiB
+  const std::vector<LaneResult> lanes = run_process_batch(image, {lane, lane}, bo);
+
+  MachineOptions mo;
+  mo.memory_size = 0;
+  mo.backend = test_backend();
+  mo.deterministic = true;
+  Machine m(mo);
+  ProcessOptions o = bo.common;
+  o.argv = lane.argv;
+  o.stack_size = bo.stack_size, o.brk_size = bo.brk_size, o.mmap_size = bo.mmap_size;
+  std::string out, err;
+  size_t pos = 0;
+  o.input = [&](uint8_t* d, size_t n) -> int64_t {
+    const size_t k = std::min(n, in.size() - pos);
+    std::memcpy(d, in.data() + pos, k);
+    pos += k;
+    return int64_t(k);
+  };
+  o.output = [&](int fd, const uint8_t* d, size_t n) { (fd == 2 ? err : out).append(reinterpret_cast<const char*>(d), n); };
+  Process alone(m, image, o);
+  const ProcessResult r = alone.run();
+  EXPECT_EQ(r.exit_code, c.p.exit_status) << "alone: " << err.substr(0, 500);
+  ASSERT_EQ(lanes.size(), 2u);
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    EXPECT_EQ(lanes[i].result.exit_code, r.exit_code) << "lane " << i << ": " << lanes[i].err.substr(0, 500);
+    EXPECT_EQ(lanes[i].out, out) << "lane " << i;
+    EXPECT_EQ(lanes[i].err, err) << "lane " << i;
+  }
+}
+
+// The O2 builds of glibc and musl: enough to exercise every program's syscalls in a batch.
+std::vector<Case> batch_cases() {
+  std::vector<Case> v;
+  for (const Case& c : all_cases())
+    if (c.variant == "O2" || c.variant == "musl_O2") v.push_back(c);
+  return v;
+}
+
+INSTANTIATE_TEST_SUITE_P(, ProgramsInBatch, ::testing::ValuesIn(batch_cases()), case_name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ProgramsInBatch);
 INSTANTIATE_TEST_SUITE_P(, ProgramsOracle, ::testing::ValuesIn(all_cases()), case_name);
 INSTANTIATE_TEST_SUITE_P(, ProgramsVsQemu, ::testing::ValuesIn(all_cases()), case_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ProgramsOracle);

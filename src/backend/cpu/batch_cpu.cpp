@@ -44,7 +44,13 @@ class CpuBatchStore final : public BatchStore {
       if (!data) throw Error(fmt::format("batch: out of host memory for {} lanes ({} bytes for region 0x{:x})", lanes, bytes, r.base));
       core::Region d{r.base, r.size, data.get(), nullptr, r.perms, 0};
       if (r.is_private()) {
-        for (uint64_t l = 0; l < lanes; ++l) std::memcpy(data.get() + l * r.size, r.bytes.data(), r.size);
+        // calloc's pages are zero (and untouched until used): copy only up to the last nonzero
+        // byte, so that large zero regions (stack, heap, mmap area) cost no page per lane here.
+        uint64_t used = r.size;
+        static const uint8_t zeros[4096] = {};
+        while (used >= sizeof zeros && std::memcmp(r.bytes.data() + used - sizeof zeros, zeros, sizeof zeros) == 0)
+          used -= sizeof zeros;
+        for (uint64_t l = 0; l < lanes; ++l) std::memcpy(data.get() + l * r.size, r.bytes.data(), used);
       } else {
         std::memcpy(data.get(), r.bytes.data(), r.size);
       }
