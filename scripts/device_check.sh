@@ -59,6 +59,12 @@ for variant in ${CUARM_CORPUS_VARIANTS:-O2 musl_O2 pie_O2 O0 O3}; do
 done
 echo "corpus on CUDA: $pass passed, $fail failed, $slow timed out (90 s), in $((SECONDS - start)) s"
 
+echo "== Corpus in batches on the CUDA backend (ProgramsInBatch: lanes equal to the program alone)"
+CUARM_TEST_BACKEND=cuda timeout ${CUARM_BATCH_CORPUS_TIMEOUT:-200} ./build/tests/cuarm_tests \
+  --gtest_filter='ProgramsInBatch.*' >"$out/corpus_batch.log" 2>&1
+grep -E "^\[  (FAILED|PASSED) |^\[       OK" "$out/corpus_batch.log" | tail -5
+echo "ProgramsInBatch OK: $(grep -c '^\[       OK' "$out/corpus_batch.log")"
+
 echo "== Python module against this machine's Python, CUDA backend"
 py=${CUARM_DEVICE_PYTHON:-/opt/torch/.venv/bin/python3}
 pydir=$root/build/python-device
