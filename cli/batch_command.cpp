@@ -4,9 +4,10 @@
 // line on stderr, optionally every lane as CSV.
 #include "batch_command.hpp"
 
+#include "console.hpp"
+
 #include <cuarm/batch.hpp>
 #include <fmt/format.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -216,8 +217,6 @@ std::string detail_of(const Status& st) {
   }
 }
 
-volatile sig_atomic_t g_interrupted = 0;
-extern "C" void on_sigint(int) { g_interrupted = 1; }
 
 }  // namespace
 
@@ -376,26 +375,23 @@ int BatchCommand::run() {
     const uint64_t lane_bytes = b.memory_per_lane();
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
-    struct sigaction sa {}, old {};
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    g_interrupted = 0;
-    sigaction(SIGINT, &sa, &old);
     const bool tty = isatty(2);
     bool shown = false, cancelled = false;
-    b.start(o.max_cycles);
-    while (!b.wait_for(0.1)) {
-      if (g_interrupted && !cancelled) {
-        b.cancel();
-        cancelled = true;
+    {
+      const SigintFlag sigint;
+      b.start(o.max_cycles);
+      while (!b.wait_for(0.1)) {
+        if (sigint.raised() && !cancelled) {
+          b.cancel();
+          cancelled = true;
+        }
+        const BatchStatus live = b.poll();
+        if (!tty || live.elapsed_seconds < 1.0) continue;
+        fmt::print(stderr, "\rcuarm: {}/{} lanes stopped, {:.3e} instructions, {:.3g} IPS, {:.1f} s ", live.lanes_stopped,
+                   live.lanes, double(live.cycles_executed), live.ips, live.elapsed_seconds);
+        shown = true;
       }
-      const BatchStatus live = b.poll();
-      if (!tty || live.elapsed_seconds < 1.0) continue;
-      fmt::print(stderr, "\rcuarm: {}/{} lanes stopped, {:.3e} instructions, {:.3g} IPS, {:.1f} s ", live.lanes_stopped,
-                 live.lanes, double(live.cycles_executed), live.ips, live.elapsed_seconds);
-      shown = true;
     }
-    sigaction(SIGINT, &old, nullptr);
     if (shown) fmt::print(stderr, "\r\033[K");
     const BatchStatus st = b.wait();
 
@@ -437,22 +433,7 @@ int BatchCommand::run() {
       }
       if (!any_detail)
         for (auto& row : cells) row.back().clear();
-      std::vector<size_t> width(head.size(), 0);
-      for (const auto& row : cells)
-        for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-      for (const auto& row : cells) {
-        std::string line;
-        for (size_t c = 0; c + 1 < row.size(); ++c) {
-          // Lane numbers, counts and values right-aligned; the stop reason left-aligned.
-          line += c == 1 ? fmt::format("{:<{}}  ", row[c], width[c]) : fmt::format("{:>{}}  ", row[c], width[c]);
-        }
-        line += row.back();
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        fmt::print("{}\n", line);
-      }
-      if (rows < o.lanes)
-        fmt::print("... ({} more lane{}; --summary-lanes K shows more, --csv FILE all)\n", o.lanes - rows,
-                   o.lanes - rows == 1 ? "" : "s");
+      print_lane_table(cells, o.lanes, {1});  // the stop reason left-aligned, numbers right-aligned
     }
     std::fflush(stdout);
 

@@ -4,9 +4,10 @@
 // <i>.err. A table of the first lanes on stdout, an aggregate line on stderr.
 #include "processes_command.hpp"
 
+#include "console.hpp"
+
 #include <cuarm/process_batch.hpp>
 #include <fmt/format.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -81,8 +82,6 @@ void write_file(const std::filesystem::path& p, const std::string& bytes) {
   if (!f.flush()) fail(fmt::format("--out-dir: writing '{}' failed", p.string()));
 }
 
-volatile sig_atomic_t g_interrupted = 0;
-extern "C" void processes_on_sigint(int) { g_interrupted = 1; }
 
 }  // namespace
 
@@ -189,26 +188,23 @@ int ProcessesCommand::run() {
     ProcessBatch pb(std::span(reinterpret_cast<const uint8_t*>(image.data()), image.size()), std::move(lanes), bo);
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
-    struct sigaction sa {}, old {};
-    sa.sa_handler = processes_on_sigint;
-    sigemptyset(&sa.sa_mask);
-    g_interrupted = 0;
-    sigaction(SIGINT, &sa, &old);
     const bool tty = isatty(2);
     bool shown = false, cancelled = false;
-    pb.start(o.max_cycles);
-    while (!pb.wait_for(0.1)) {
-      if (g_interrupted && !cancelled) {
-        pb.cancel();
-        cancelled = true;
+    {
+      const SigintFlag sigint;
+      pb.start(o.max_cycles);
+      while (!pb.wait_for(0.1)) {
+        if (sigint.raised() && !cancelled) {
+          pb.cancel();
+          cancelled = true;
+        }
+        const ProcessBatchStatus live = pb.poll();
+        if (!tty || live.elapsed_seconds < 1.0) continue;
+        fmt::print(stderr, "\rcuarm: {}/{} lanes ended, {:.3e} instructions, {} rounds, {:.1f} s ", live.lanes_ended,
+                   live.lanes, double(live.cycles_executed), live.rounds, live.elapsed_seconds);
+        shown = true;
       }
-      const ProcessBatchStatus live = pb.poll();
-      if (!tty || live.elapsed_seconds < 1.0) continue;
-      fmt::print(stderr, "\rcuarm: {}/{} lanes ended, {:.3e} instructions, {} rounds, {:.1f} s ", live.lanes_ended,
-                 live.lanes, double(live.cycles_executed), live.rounds, live.elapsed_seconds);
-      shown = true;
     }
-    sigaction(SIGINT, &old, nullptr);
     if (shown) fmt::print(stderr, "\r\033[K");
     const ProcessBatchStatus st = pb.wait();
     const std::vector<LaneResult>& res = pb.results();
@@ -234,18 +230,7 @@ int ProcessesCommand::run() {
       for (size_t i = 0; i < rows; ++i)
         cells.push_back({std::to_string(i), std::to_string(res[i].result.exit_code), std::to_string(res[i].cycles),
                          std::to_string(res[i].out.size()), std::to_string(res[i].err.size()), first_line(res[i].out)});
-      std::vector<size_t> width(cells[0].size(), 0);
-      for (const auto& row : cells)
-        for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-      for (const auto& row : cells) {
-        std::string line;
-        for (size_t c = 0; c + 1 < row.size(); ++c) line += fmt::format("{:>{}}  ", row[c], width[c]);
-        line += row.back();
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        fmt::print("{}\n", line);
-      }
-      if (rows < n)
-        fmt::print("... ({} more lane{}; --summary-lanes K shows more, --csv FILE all)\n", n - rows, n - rows == 1 ? "" : "s");
+      print_lane_table(cells, n);
     }
     std::fflush(stdout);
 
