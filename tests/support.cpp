@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -17,6 +18,30 @@ namespace cuarm::test {
 BackendKind test_backend() {
   const char* b = std::getenv("CUARM_TEST_BACKEND");
   return b ? parse_backend(b) : BackendKind::Cpu;
+}
+
+LaneResult run_alone(std::span<const uint8_t> image, const LaneProcess& lane, const ProcessBatchOptions& bo) {
+  MachineOptions mo;
+  mo.memory_size = 0;
+  mo.backend = bo.batch.backend;
+  mo.deterministic = bo.batch.deterministic;
+  Machine m(mo);
+  ProcessOptions o = bo.common;
+  o.argv = lane.argv;
+  o.stack_size = bo.stack_size, o.brk_size = bo.brk_size, o.mmap_size = bo.mmap_size;
+  LaneResult r;
+  size_t pos = 0;
+  o.input = [&](uint8_t* d, size_t n) -> int64_t {
+    const size_t c = std::min(n, lane.stdin_bytes.size() - pos);
+    std::memcpy(d, lane.stdin_bytes.data() + pos, c);
+    pos += c;
+    return int64_t(c);
+  };
+  o.output = [&](int fd, const uint8_t* d, size_t n) { (fd == 2 ? r.err : r.out).append(reinterpret_cast<const char*>(d), n); };
+  Process p(m, image, o);
+  r.result = p.run();
+  r.cycles = r.result.status.cycles_executed;
+  return r;
 }
 
 Snippets::Snippets(const std::string& file) {

@@ -3,6 +3,7 @@
 // the same test binary checks every backend.
 #pragma once
 #include <cuarm/cuarm.hpp>
+#include <cuarm/process_batch.hpp>
 #include <gtest/gtest.h>
 
 #include <initializer_list>
@@ -15,6 +16,10 @@
 namespace cuarm::test {
 
 BackendKind test_backend();
+
+// What one lane of a process batch gives run alone: a cuarm::Process with the lane's argv and
+// stdin, and the batch's process options, memory sizes, backend and deterministic setting.
+LaneResult run_alone(std::span<const uint8_t> image, const LaneProcess& lane, const ProcessBatchOptions& options);
 
 // Scratch memory every snippet machine has, for loads and stores.
 constexpr uint64_t kData = 0x200000, kDataSize = 0x10000;

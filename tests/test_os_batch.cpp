@@ -23,27 +23,6 @@ std::vector<uint8_t> bytes(const std::string& name) {
   return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
 }
 
-LaneResult alone(const std::string& name, const LaneProcess& lp, const ProcessBatchOptions& bo) {
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = bo.batch.backend;
-  Machine m(mo);
-  ProcessOptions o = bo.common;
-  o.argv = lp.argv;
-  o.stack_size = bo.stack_size, o.brk_size = bo.brk_size, o.mmap_size = bo.mmap_size;
-  LaneResult r;
-  size_t pos = 0;
-  o.input = [&](uint8_t* d, size_t n) -> int64_t {
-    const size_t c = std::min(n, lp.stdin_bytes.size() - pos);
-    std::memcpy(d, lp.stdin_bytes.data() + pos, c);
-    pos += c;
-    return int64_t(c);
-  };
-  o.output = [&](int fd, const uint8_t* d, size_t n) { (fd == 2 ? r.err : r.out).append(reinterpret_cast<const char*>(d), n); };
-  Process p(m, bytes(name), o);
-  r.result = p.run();
-  return r;
-}
 
 ProcessBatchOptions options() {
   ProcessBatchOptions bo;
@@ -56,7 +35,7 @@ void expect_lanes_like_alone(const std::string& name, const std::vector<LaneProc
   const auto res = run_process_batch(bytes(name), lanes, bo);
   ASSERT_EQ(res.size(), lanes.size());
   for (size_t i = 0; i < lanes.size(); ++i) {
-    const LaneResult one = alone(name, lanes[i], bo);
+    const LaneResult one = run_alone(bytes(name), lanes[i], bo);
     EXPECT_EQ(res[i].out, one.out) << name << " lane " << i;
     EXPECT_EQ(res[i].err, one.err) << name << " lane " << i;
     EXPECT_EQ(res[i].result.exit_code, one.result.exit_code) << name << " lane " << i;
@@ -240,7 +219,7 @@ TEST(OsBatchAsync, ResultsEqualTheBlockingFunctionAndAlone) {
   std::vector<std::string> from_tap(lanes.size());
   for (const auto& [lane, b] : tapped) from_tap[lane] += b;
   for (size_t i = 0; i < lanes.size(); ++i) {
-    const LaneResult one = alone("spin", lanes[i], bo);
+    const LaneResult one = run_alone(bytes("spin"), lanes[i], bo);
     if (i < 6) {
       EXPECT_EQ(res[i].out, spin_output(i + 1, 1000 * i)) << i;
     }

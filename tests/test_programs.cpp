@@ -23,8 +23,6 @@
 #include <string>
 #include <vector>
 
-#include <cuarm/process_batch.hpp>
-
 #include "support.hpp"
 
 namespace cuarm::test {
@@ -432,31 +430,13 @@ TEST_P(ProgramsInBatch, LanesMatchTheProgramAlone) {
   bo.stack_size = 512u << 10, bo.brk_size = 8u << 20, bo.mmap_size = 48u << 20;  // per lane; malloc_large needs ~24 MiB
   const std::vector<LaneResult> lanes = run_process_batch(image, {lane, lane}, bo);
 
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = test_backend();
-  mo.deterministic = true;
-  Machine m(mo);
-  ProcessOptions o = bo.common;
-  o.argv = lane.argv;
-  o.stack_size = bo.stack_size, o.brk_size = bo.brk_size, o.mmap_size = bo.mmap_size;
-  std::string out, err;
-  size_t pos = 0;
-  o.input = [&](uint8_t* d, size_t n) -> int64_t {
-    const size_t k = std::min(n, in.size() - pos);
-    std::memcpy(d, in.data() + pos, k);
-    pos += k;
-    return int64_t(k);
-  };
-  o.output = [&](int fd, const uint8_t* d, size_t n) { (fd == 2 ? err : out).append(reinterpret_cast<const char*>(d), n); };
-  Process alone(m, image, o);
-  const ProcessResult r = alone.run();
-  EXPECT_EQ(r.exit_code, c.p.exit_status) << "alone: " << err.substr(0, 500);
+  const LaneResult alone = run_alone(image, lane, bo);
+  EXPECT_EQ(alone.result.exit_code, c.p.exit_status) << "alone: " << alone.err.substr(0, 500);
   ASSERT_EQ(lanes.size(), 2u);
   for (size_t i = 0; i < lanes.size(); ++i) {
-    EXPECT_EQ(lanes[i].result.exit_code, r.exit_code) << "lane " << i << ": " << lanes[i].err.substr(0, 500);
-    EXPECT_EQ(lanes[i].out, out) << "lane " << i;
-    EXPECT_EQ(lanes[i].err, err) << "lane " << i;
+    EXPECT_EQ(lanes[i].result.exit_code, alone.result.exit_code) << "lane " << i << ": " << lanes[i].err.substr(0, 500);
+    EXPECT_EQ(lanes[i].out, alone.out) << "lane " << i;
+    EXPECT_EQ(lanes[i].err, alone.err) << "lane " << i;
   }
 }
 
