@@ -57,6 +57,14 @@ std::string without(const std::string& out, const std::vector<std::string>& keys
   return r;
 }
 
+// A machine for a cuarm::Process: an empty address space on the test backend.
+MachineOptions process_machine() {
+  MachineOptions mo;
+  mo.memory_size = 0;
+  mo.backend = parse_backend(backend());
+  return mo;
+}
+
 std::vector<uint8_t> file_bytes(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
@@ -92,10 +100,7 @@ TEST(OsProcess, ImageMatchesQemu) {
 }
 
 TEST(OsProcess, StaticPieLoadsAtTheBias) {
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = parse_backend(backend());
-  Machine m(mo);
+  Machine m(process_machine());
   ProcessOptions o;
   o.argv = {"pie"};
   o.output = [](int, const uint8_t*, size_t) {};
@@ -112,10 +117,7 @@ TEST(OsProcess, RelativeArgv0GivesAnAbsoluteExe) {
 #ifdef CUARM_PROGRAMS_DIR
   const std::string prog = std::string(CUARM_PROGRAMS_DIR) + "/O2/argv_echo";
   if (!std::ifstream(prog)) GTEST_SKIP() << "the program corpus is not built";
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = parse_backend(backend());
-  Machine m(mo);
+  Machine m(process_machine());
   ProcessOptions o;
   o.argv = {"argv_echo", "x"};
   o.cwd = "/some/dir";
@@ -133,11 +135,8 @@ TEST(OsProcess, RelativeArgv0GivesAnAbsoluteExe) {
 // every few microseconds; the result is the same as without it; a callback that throws stops
 // the run, and running again finishes the process as if nothing had happened.
 TEST(OsProcess, ProgressSpansSyscallsAndMayInterrupt) {
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = parse_backend(backend());
   auto run = [&](const std::vector<std::string>& argv, int throw_at, int* calls, bool* thrown) {
-    Machine m(mo);
+    Machine m(process_machine());
     ProcessOptions o;
     o.argv = argv;
     std::string out;
@@ -207,10 +206,7 @@ TEST(OsProcess, MprotectOnTheImageIsExact) {
 }
 
 TEST(OsProcess, ManyMmapsUseOneRegion) {
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = parse_backend(backend());
-  Machine m(mo);
+  Machine m(process_machine());
   ProcessOptions o;
   o.argv = {"memory"};
   std::string out;
@@ -285,10 +281,7 @@ TEST(OsProcess, SignalHandlersMatchQemu) {
 }
 
 TEST(OsProcess, ApiKillReportsTheSignal) {
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = parse_backend(backend());
-  Machine m(mo);
+  Machine m(process_machine());
   ProcessOptions o;
   o.argv = {"signals", "term"};
   o.output = [](int, const uint8_t*, size_t) {};
@@ -332,10 +325,7 @@ TEST(OsProcess, DeterministicRunsRepeat) {
 }
 
 TEST(OsProcess, StdinAndCaptureThroughTheApi) {
-  MachineOptions mo;
-  mo.memory_size = 0;
-  mo.backend = parse_backend(backend());
-  Machine m(mo);
+  Machine m(process_machine());
   ProcessOptions o;
   o.argv = {"echo"};
   std::string in = "hello guest, this is more than one read of a hundred bytes: ";
