@@ -184,14 +184,13 @@ std::unique_ptr<Machine> jit_machine(const MachineOptions& base, std::string* wh
   if (!jit::nvrtc_available(why)) return nullptr;
   MachineOptions o = base;
   o.backend = BackendKind::Cuda;
-  setenv("CUARM_JIT", "always", 1);
+  const ScopedEnv jit("CUARM_JIT", "always");
   std::unique_ptr<Machine> m;
   try {
     m = std::make_unique<Machine>(o);
   } catch (const Error& e) {
     *why = std::string("no usable CUDA device: ") + e.what();
   }
-  unsetenv("CUARM_JIT");
   return m;
 }
 
@@ -379,15 +378,15 @@ TEST(Jit, BatchLanesMatchTheCpuBatch) {
   if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "translated mode needs NVRTC: " << why;
   for (uint64_t budget : {uint64_t(UINT64_MAX), uint64_t(5000), uint64_t(77777)}) {
     const HashBatch cpu = run_hash(BackendKind::Cpu, budget);
-    setenv("CUARM_JIT", "always", 1);
     HashBatch gpu;
-    try {
-      gpu = run_hash(BackendKind::Cuda, budget);
-    } catch (const Error& e) {
-      unsetenv("CUARM_JIT");
-      GTEST_SKIP() << "no usable CUDA device: " << e.what();
+    {
+      const ScopedEnv jit("CUARM_JIT", "always");
+      try {
+        gpu = run_hash(BackendKind::Cuda, budget);
+      } catch (const Error& e) {
+        GTEST_SKIP() << "no usable CUDA device: " << e.what();
+      }
     }
-    unsetenv("CUARM_JIT");
     for (size_t l = 0; l < cpu.x0.size(); ++l) {
       ASSERT_EQ(cpu.status[l].signal, gpu.status[l].signal) << "lane " << l << " budget " << budget;
       ASSERT_EQ(cpu.status[l].cycles_executed, gpu.status[l].cycles_executed) << "lane " << l;
