@@ -9,6 +9,8 @@
 #   only for the Python module)
 # Runs the whole C++ test suite and the Python tests on the CUDA backend, then the benchmark.
 # Logs go to $OUT. Usage: scripts/device_check.sh [bench args...]
+# CUARM_CHECK_PARTS picks parts (default all): tests corpus batch python bench programs
+# (one device call is at most 10 minutes: split the parts over two calls on a warm machine).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -27,16 +29,21 @@ if [ -f .gpupack/pack.tar.xz ]; then
 fi
 export LD_LIBRARY_PATH="$root/.devpack:${LD_LIBRARY_PATH:-}"
 export PATH="$PATH:/usr/local/cuda/bin"
+parts=" ${CUARM_CHECK_PARTS:-tests corpus batch python bench programs} "
+want() { [[ "$parts" == *" $1 "* ]]; }
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
 
+if want tests; then
 echo "== C++ tests, CUDA backend (the corpus separately, below)"
 CUARM_TEST_BACKEND=cuda CUARM_DIFF_COUNT=${CUARM_DIFF_COUNT:-60000} timeout 400 \
   ./build/tests/cuarm_tests --gtest_filter='-Programs*' >"$out/gpu_tests.log" 2>&1
 grep -E "^\[  (FAILED|PASSED|SKIPPED) |MISMATCH" "$out/gpu_tests.log" | head -20
+fi
 
 # The corpus against qemu, one program at a time (a printf-heavy program takes seconds to a
 # minute on one GPU thread), each under its own timeout, the whole under CUARM_CORPUS_BUDGET
 # seconds; variants in order of CUARM_CORPUS_VARIANTS. CUARM_JIT is passed through (try off).
+if want corpus; then
 echo "== Corpus on the CUDA backend (ProgramsVsQemu), budget ${CUARM_CORPUS_BUDGET:-240} s"
 budget=${CUARM_CORPUS_BUDGET:-240}
 start=$SECONDS
@@ -58,13 +65,17 @@ for variant in ${CUARM_CORPUS_VARIANTS:-O2 musl_O2 pie_O2 O0 O3}; do
   done
 done
 echo "corpus on CUDA: $pass passed, $fail failed, $slow timed out (90 s), in $((SECONDS - start)) s"
+fi
 
+if want batch; then
 echo "== Corpus in batches on the CUDA backend (ProgramsInBatch: lanes equal to the program alone)"
 CUARM_TEST_BACKEND=cuda timeout ${CUARM_BATCH_CORPUS_TIMEOUT:-200} ./build/tests/cuarm_tests \
   --gtest_filter='ProgramsInBatch.*' >"$out/corpus_batch.log" 2>&1
 grep -E "^\[  (FAILED|PASSED) |^\[       OK" "$out/corpus_batch.log" | tail -5
 echo "ProgramsInBatch OK: $(grep -c '^\[       OK' "$out/corpus_batch.log")"
+fi
 
+if want python; then
 echo "== Python module against this machine's Python, CUDA backend"
 py=${CUARM_DEVICE_PYTHON:-/opt/torch/.venv/bin/python3}
 pydir=$root/build/python-device
@@ -82,9 +93,14 @@ if g++ -O2 -shared -fPIC -std=c++20 -DFMT_SHARED -DCUARM_VERSION="\"$(sed -n "s/
 else
   echo "python module build failed (see py_build.log)"; tail -5 "$out/py_build.log"
 fi
+fi
 
+if want bench; then
 echo "== Benchmark"
-timeout 150 ./build/bench/cuarm-bench --backend cuda "$@" 2>&1 | tee "$out/bench.log"
+timeout ${CUARM_BENCH_TIMEOUT:-150} ./build/bench/cuarm-bench --backend cuda "$@" 2>&1 | tee "$out/bench.log"
+fi
+if want programs; then
 echo "== Whole programs beside qemu-aarch64, syscall round trip"
 timeout 120 ./build/bench/cuarm-bench --backend cuda --skip-loops --programs --repeat 1 --syscalls 2000 2>&1 |
   tee "$out/bench_programs.log"
+fi
