@@ -6,6 +6,7 @@
 // --fp adds FP and SIMD loops (bench/programs/fp_simd_loops.S): a double dot product, a memcpy
 // through Q registers and a chain of single-precision adds, each checked against the host.
 // --programs times whole programs of the test corpus beside qemu-aarch64 (program_rows.cpp).
+#include <cstdio>
 #include <CLI/CLI.hpp>
 #include <cuarm/batch.hpp>
 #include <cuarm/cuarm.hpp>
@@ -17,6 +18,7 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -419,6 +421,8 @@ Row median_of(int repeat, F&& run) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Rows appear as they are measured, also into a pipe (a run cut short by a timeout keeps them).
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   CLI::App app{"cuarm-bench: cuarm beside Unicorn on the seed's loops"};
   uint64_t n = 100'000'000;
   std::string backend = "cpu";
