@@ -6,7 +6,6 @@
 // --fp adds FP and SIMD loops (bench/programs/fp_simd_loops.S): a double dot product, a memcpy
 // through Q registers and a chain of single-precision adds, each checked against the host.
 // --programs times whole programs of the test corpus beside qemu-aarch64 (program_rows.cpp).
-#include <cstdio>
 #include <CLI/CLI.hpp>
 #include <cuarm/batch.hpp>
 #include <cuarm/cuarm.hpp>
