@@ -94,6 +94,66 @@ TEST(Batch, PerLaneMemoryInAndOut) {
   EXPECT_EQ(b->read_memory(6, kData + 8, 1)[0], inputs[6 * kLen]);
 }
 
+// Writable memory is copy-on-write per 4 KiB page: a lane sees the image until it writes, and
+// owns only the pages it wrote (an unaligned store across a page boundary takes both).
+TEST(Batch, WritablePagesAreCopiedOnWrite) {
+  auto b = make_batch(4, kByteSum);  // x0 = 0: the program stores x1 = 0 at [x4] and halts
+  std::vector<uint8_t> image(0x2000);
+  for (size_t i = 0; i < image.size(); ++i) image[i] = uint8_t(i * 7 + 1);
+  b->load_program(image, kData);  // before any per-lane write: the image every lane starts from
+  b->set_x(0, 0);
+  const std::vector<uint64_t> at = {kData + 0x10, kData + 0x1008, kData + 0xffc, kCode};  // lane 3 faults
+  b->set_x(4, at);
+  const uint64_t before = b->memory_per_lane();
+  EXPECT_LT(before, 0x1000u) << "a lane that wrote nothing costs its state and page tables";
+  const BatchStatus st = b->run(100);
+  EXPECT_EQ(st.by_reason[uint8_t(StopReason::Halt)], 3u);
+  EXPECT_EQ(b->lane_status(3).signal, StopReason::Fault);
+  EXPECT_EQ(st.pages_written, 4u);  // one page for lanes 0 and 1, two for lane 2
+  EXPECT_FALSE(st.out_of_pages);
+  EXPECT_EQ(b->memory_per_lane(), before + 4 * 0x1000 / 4);
+  for (uint64_t l = 0; l < 4; ++l) {
+    std::vector<uint8_t> expect = image;
+    if (l < 3) std::fill_n(expect.begin() + long(at[l] - kData), 8, 0);
+    EXPECT_EQ(b->read_memory(l, kData, 0x2000), expect) << "lane " << l;
+  }
+  // The host's per-lane writes take pages the same way, across a page boundary too.
+  b->write_memory(3, kData + 0xff0, std::vector<uint8_t>(0x20, 0xab));
+  EXPECT_EQ(b->read_memory(3, kData + 0xfe8, 0x30)[8], 0xab);
+  EXPECT_EQ(b->read_memory(3, kData + 0xfe8, 0x30)[7], image[0xfef]);
+  EXPECT_EQ(b->read_memory(2, kData + 0xff0, 4), std::vector<uint8_t>(image.begin() + 0xff0, image.begin() + 0xff4));
+}
+
+// A page pool too small for what lanes write stops the writing lane with a fault and says so;
+// the other lanes and the host are unaffected.
+TEST(Batch, AFullPagePoolStopsTheWritingLane) {
+  BatchOptions o;
+  o.lanes = 2;
+  o.backend = test_backend();
+  o.page_pool_bytes = 0x1000;  // one page for both lanes
+  Batch b(o);
+  b.map(kCode, 0x1000, PermRX);
+  b.map(kData, 0x2000, PermRW);
+  b.load_program(kByteSum, kCode);
+  b.set_pc(kCode);
+  b.set_x(0, 0);
+  b.set_x(4, std::vector<uint64_t>{kData, kData + 0x1000});
+  const BatchStatus st = b.run(100);
+  EXPECT_EQ(st.by_reason[uint8_t(StopReason::Halt)], 1u);
+  EXPECT_EQ(st.by_reason[uint8_t(StopReason::Fault)], 1u);
+  EXPECT_TRUE(st.out_of_pages);
+  EXPECT_EQ(st.pages_written, 1u);
+  const uint64_t faulted = b.lane_status(0).signal == StopReason::Fault ? 0 : 1;
+  EXPECT_EQ(b.lane_status(faulted).fault_address, kData + 0x1000 * faulted);
+  EXPECT_EQ(b.read_memory(faulted, kData, 0x2000), std::vector<uint8_t>(0x2000, 0));
+  try {
+    b.write_memory(faulted, kData, std::vector<uint8_t>(1, 1));
+    ADD_FAILURE() << "a write into a full page pool succeeded";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("page pool"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Batch, OneLaneFaultDoesNotTouchOthers) {
   constexpr uint64_t kLanes = 100;
   auto b = make_batch(kLanes, kByteSum);
@@ -145,7 +205,8 @@ TEST(Batch, ErrorsAreClear) {
   BatchOptions zero = o;
   zero.lanes = 0;
   EXPECT_THROW(Batch{zero}, Error);
-  EXPECT_GE(b.memory_per_lane(), 0x1000u);
+  // Its state and a page-table entry per writable page (the pages come when written).
+  EXPECT_GE(b.memory_per_lane(), 4 + sizeof(uint64_t) * 31);
 }
 
 // Lanes running random instruction streams from the differential generator: each lane its own

@@ -1,5 +1,5 @@
 // cuarm::Batch: many guests (lanes) running one program image, each with its own registers and
-// its own copy of the writable memory, on the GPU (one thread per lane) or on CPU threads.
+// its own writable memory (copy-on-write pages), on the GPU (one thread per lane) or on CPU threads.
 #pragma once
 #include <cuarm/cuarm.hpp>
 
@@ -12,6 +12,10 @@ struct BatchOptions {
   // CUDA devices to spread the lanes over, in equal shares (empty: every visible device). A
   // device may be named more than once. Ignored by the CPU backend.
   std::vector<int> devices;
+  // Memory for the pages that lanes write (copy-on-write), all lanes together; 0: as much as
+  // the backend has (the GPU's free memory; this machine's RAM, reserved but untouched until
+  // written), never more than every writable page of every lane.
+  uint64_t page_pool_bytes = 0;
 };
 
 // Aggregate progress and result of a batch run.
@@ -23,6 +27,12 @@ struct BatchStatus {
   double elapsed_seconds = 0;
   double ips = 0;
   uint64_t by_reason[9] = {};  // lanes per StopReason (index = value)
+  // Writable memory is copy-on-write per 4 KiB page (a lane starts on the image's pages and gets
+  // its own copy of a page when it first writes it). After a run: the pages all lanes own, and
+  // whether a lane's write found the backend's page pool full (that lane stopped with FAULT at
+  // the address it wrote: run fewer lanes).
+  uint64_t pages_written = 0;
+  bool out_of_pages = false;
 };
 
 class BatchImpl;
@@ -39,8 +49,8 @@ class Batch {
   uint64_t lanes() const;
 
   // The image, the same for every lane. Regions are shared (read-only or code) or private
-  // (writable: each lane gets its own copy). A region may not be both writable and executable
-  // (lanes share code and its decoded form). At most 8 regions.
+  // (writable: each lane sees its own copy, made page by page as it writes). A region may not
+  // be both writable and executable (lanes share code and its decoded form). At most 8 regions.
   void map(uint64_t base, uint64_t size, uint32_t perms);
   ElfInfo load_elf(std::span<const uint8_t> image, uint64_t pie_base = 0x555555554000ull);
   void load_program(std::span<const uint8_t> bytes, uint64_t address);  // same bytes in every lane
@@ -82,7 +92,8 @@ class Batch {
   std::vector<uint64_t> lane_cycles() const;  // instructions each lane retired in the last run
   std::vector<uint64_t> lane_fault_addresses() const;
 
-  // Bytes of memory one lane costs on its backend: its private regions and its state.
+  // Bytes of memory one lane costs on its backend: its state (under 1 KiB), its page tables (4
+  // bytes per 4 KiB page of the private regions) and, on average, the pages lanes have written.
   uint64_t memory_per_lane() const;
 
  private:

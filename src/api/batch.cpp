@@ -122,7 +122,7 @@ class BatchImpl {
   void ensure_ready() {
     if (ready_) return;
     if (image_.empty()) throw Error("batch: no memory is mapped (map regions or load_elf first)");
-    store_->setup(image_, opt_.lanes);
+    store_->setup(image_, opt_.lanes, opt_.page_pool_bytes / core::kPageSize);
     ready_ = true;
   }
 
@@ -205,6 +205,7 @@ class BatchImpl {
         if (Clock::now() - t < std::chrono::milliseconds(20) && slice < (1ull << 26)) slice *= 2;
       }
       store_->download(states_.data(), cycles_.data());
+      pages_ = store_->page_use();
     } catch (const Error& e) {
       error = e.what();
     }
@@ -229,6 +230,8 @@ class BatchImpl {
       st.elapsed_seconds = elapsed_;
       st.lanes_stopped = opt_.lanes;
       for (const auto& s : states_) ++st.by_reason[uint8_t(s.stop.reason)];
+      st.pages_written = pages_.used;
+      st.out_of_pages = pages_.exhausted;
     }
     st.ips = st.elapsed_seconds > 0 ? st.cycles_executed / st.elapsed_seconds : 0;
     return st;
@@ -257,6 +260,7 @@ class BatchImpl {
   std::atomic<uint64_t> executed_{0}, stopped_{0};
   Clock::time_point t0_{};
   double elapsed_ = 0;
+  PageUse pages_;
   std::string error_;
   mutable std::mutex mutex_;
   std::condition_variable done_cv_;

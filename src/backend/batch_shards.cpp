@@ -2,6 +2,7 @@
 // split into contiguous equal shares and every call is routed to the share that holds the lane.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "batch_store.hpp"
@@ -20,11 +21,13 @@ class ShardedStore final : public BatchStore {
     return fmt::format("{} x{}", n, used_ ? used_ : parts_.size());
   }
 
-  void setup(const std::vector<ImageRegion>& image, uint64_t lanes) override {
+  void setup(const std::vector<ImageRegion>& image, uint64_t lanes, uint64_t pool_pages) override {
     used_ = std::min<uint64_t>(parts_.size(), lanes);  // every share gets at least one lane
     first_.assign(used_ + 1, 0);
     for (size_t p = 0; p < used_; ++p) first_[p + 1] = first_[p] + lanes / used_ + (p < lanes % used_ ? 1 : 0);
-    for (size_t p = 0; p < used_; ++p) parts_[p]->setup(image, first_[p + 1] - first_[p]);
+    for (size_t p = 0; p < used_; ++p)  // a pool limit is shared out like the lanes
+      parts_[p]->setup(image, first_[p + 1] - first_[p],
+                       pool_pages ? std::max<uint64_t>(1, pool_pages * (first_[p + 1] - first_[p]) / lanes) : 0);
     private_.clear();
     for (const auto& r : image) private_.push_back(r.is_private());
   }
@@ -76,7 +79,19 @@ class ShardedStore final : public BatchStore {
     return total;
   }
 
-  uint64_t lane_bytes() const override { return parts_[0]->lane_bytes(); }
+  uint64_t lane_bytes() const override {  // the average over the shares, weighted by their lanes
+    uint64_t total = 0;
+    for (size_t p = 0; p < used_; ++p) total += parts_[p]->lane_bytes() * (first_[p + 1] - first_[p]);
+    return total / std::max<uint64_t>(first_[used_], 1);
+  }
+  PageUse page_use() const override {
+    PageUse all;
+    for (size_t p = 0; p < used_; ++p) {
+      const PageUse u = parts_[p]->page_use();
+      all.used += u.used, all.capacity += u.capacity, all.exhausted = all.exhausted || u.exhausted;
+    }
+    return all;
+  }
 
  private:
   size_t part_of(uint64_t lane) const {

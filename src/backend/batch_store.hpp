@@ -18,16 +18,26 @@ struct ImageRegion {
   bool is_private() const { return perms & PermW; }
 };
 
+// Pages of the pool that lanes' writes take (core::PagePool).
+struct PageUse {
+  uint64_t used = 0, capacity = 0;
+  bool exhausted = false;  // a write found the pool empty (that lane stopped with a fault)
+};
+
 class BatchStore {
  public:
   virtual ~BatchStore() = default;
   virtual std::string name() const = 0;
 
-  // Allocates the shared regions (with their decode caches filled from the image) and every
-  // lane's private copies. Throws Error when the lanes do not fit, saying how many would.
-  virtual void setup(const std::vector<ImageRegion>& image, uint64_t lanes) = 0;
+  // Allocates the shared regions (with their decode caches filled from the image), every
+  // lane's page tables for the private regions and the page pool they draw on (copy-on-write:
+  // a lane's private bytes are the image's until it writes them). Throws Error when the lanes
+  // do not fit, saying how many would.
+  // pool_pages: the most pages the lanes may write (0: as many as fit).
+  virtual void setup(const std::vector<ImageRegion>& image, uint64_t lanes, uint64_t pool_pages) = 0;
 
-  // Region `region` of lane `lane` (shared regions ignore the lane), at offset `off`.
+  // Region `region` of lane `lane` (shared regions ignore the lane), at offset `off`. Writes
+  // into private regions throw Error when the page pool is full.
   virtual void write(uint32_t region, uint64_t lane, uint64_t off, const uint8_t* in, size_t n) = 0;
   virtual void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const = 0;
   // All lanes at once: lane i's bytes are in[i*stride, (i+1)*stride). Private regions only.
@@ -43,8 +53,9 @@ class BatchStore {
   // max_cycles in total). Returns the instructions retired; *active = lanes still running.
   virtual uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) = 0;
 
-  // Bytes one lane costs: its private regions and its state.
+  // Bytes one lane costs: its state, its page tables and (on average) the pages it wrote.
   virtual uint64_t lane_bytes() const = 0;
+  virtual PageUse page_use() const = 0;
 };
 
 std::unique_ptr<BatchStore> make_cpu_batch_store();

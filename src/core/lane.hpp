@@ -1,7 +1,8 @@
 // Batch lanes: many guests running one program image. Every lane sees the same regions at the
-// same addresses; writable regions are private copies laid out lane after lane
-// (data + lane * size), the others (code, read-only data) and their decode caches are shared
-// by all lanes. The same slice function runs on CPU threads and as one GPU thread per lane.
+// same addresses. Code and read-only data (and their decode caches) are one copy shared by all
+// lanes; writable regions are paged per lane, copy-on-write from the image (memory.hpp: a
+// lane's page table, pages from a pool), so a lane costs the pages it writes. The same slice
+// function runs on CPU threads and as one GPU thread per lane.
 #pragma once
 #include "step.hpp"
 
@@ -10,14 +11,46 @@ namespace cuarm::core {
 constexpr uint32_t kMaxLaneRegions = 8;
 using LaneView = BasicMemView<kMaxLaneRegions>;
 
-// The view of lane `lane` over the shared image descriptors (private data pointers point at
-// lane 0's copy).
-CUARM_HD CUARM_INLINE void make_lane_view(const Region* image, uint32_t count, uint64_t lane, LaneView& v) {
+// Region `shared` as lane `lane` sees it: a paged region's `page` points at the store's tables,
+// lane after lane (pages_of(size) entries each).
+CUARM_HD CUARM_INLINE Region lane_region(const Region& shared, uint64_t lane) {
+  Region r = shared;
+  if (r.page != nullptr) r.page += lane * pages_of(r.size);
+  return r;
+}
+
+// The view of lane `lane` over the shared image descriptors.
+CUARM_HD CUARM_INLINE void make_lane_view(const Region* image, uint32_t count, const PagePool& pool, uint64_t lane,
+                                          LaneView& v) {
   v.count = count;
   v.last = 0;
-  for (uint32_t i = 0; i < count; ++i) {
-    v.region[i] = image[i];
-    if (image[i].perms & kPermW) v.region[i].data += lane * image[i].size;
+  v.pool = pool;
+  for (uint32_t i = 0; i < count; ++i) v.region[i] = lane_region(image[i], lane);
+}
+
+// The host's per-lane reads and writes of a lane's region r (from lane_region): n bytes at
+// offset off, page by page. A write takes the pages it needs; false when the pool ran out (the
+// bytes before that page are written).
+CUARM_HD inline bool lane_write(Region r, const PagePool& pool, uint64_t off, const uint8_t* in, uint64_t n) {
+  for (uint64_t done = 0; done < n;) {
+    const uint64_t o = off + done;
+    uint64_t chunk = r.page == nullptr ? n - done : kPageSize - o % kPageSize;
+    if (chunk > n - done) chunk = n - done;
+    uint8_t* p = write_ptr(&r, pool, o);
+    if (p == nullptr) return false;
+    for (uint64_t i = 0; i < chunk; ++i) p[i] = in[done + i];
+    done += chunk;
+  }
+  return true;
+}
+CUARM_HD inline void lane_read(Region r, const PagePool& pool, uint64_t off, uint8_t* out, uint64_t n) {
+  for (uint64_t done = 0; done < n;) {
+    const uint64_t o = off + done;
+    uint64_t chunk = r.page == nullptr ? n - done : kPageSize - o % kPageSize;
+    if (chunk > n - done) chunk = n - done;
+    const uint8_t* p = read_ptr(&r, pool, o);
+    for (uint64_t i = 0; i < chunk; ++i) out[done + i] = p[i];
+    done += chunk;
   }
 }
 
@@ -34,7 +67,8 @@ struct RunInterpreter {
 // the caller owns (a local), and is written back afterwards. Returns instructions retired.
 template <class Run>
 CUARM_HD CUARM_INLINE uint64_t run_lane_slice(CpuState& lane_state, CpuState& work, uint64_t& lane_cycles,
-                                              const Region* image, uint32_t count, uint64_t lane, uint64_t slice,
+                                              const Region* image, uint32_t count, const PagePool& pool,
+                                              uint64_t lane, uint64_t slice,
                                               uint64_t max_cycles, Run&& run_fn) {
   if (lane_state.stop.reason != Stop::None) return 0;
   const uint64_t done = lane_cycles;
@@ -43,7 +77,7 @@ CUARM_HD CUARM_INLINE uint64_t run_lane_slice(CpuState& lane_state, CpuState& wo
     return 0;
   }
   LaneView v;
-  make_lane_view(image, count, lane, v);
+  make_lane_view(image, count, pool, lane, v);
   work = lane_state;
   uint64_t n = 0;
   const uint64_t budget = max_cycles - done < slice ? max_cycles - done : slice;

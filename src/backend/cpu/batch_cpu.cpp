@@ -7,6 +7,9 @@
 #include <cstring>
 #include <thread>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "../../core/lane.hpp"
 #include "host_fp_env.hpp"
 #include "../batch_store.hpp"
@@ -29,60 +32,96 @@ struct FreeDeleter {
 };
 using Buffer = std::unique_ptr<uint8_t, FreeDeleter>;
 
+Buffer zeroed(uint64_t bytes, const char* what) {
+  Buffer b(static_cast<uint8_t*>(std::calloc(bytes ? bytes : 1, 1)));
+  if (!b) throw Error(fmt::format("batch: out of host memory for {} ({} bytes)", what, bytes));
+  return b;
+}
+
+// The page pool: address space reserved without backing (MAP_NORESERVE); the kernel gives a
+// page of memory only when a lane first writes it.
+struct Mapping {
+  void* p = MAP_FAILED;
+  size_t n = 0;
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (p != MAP_FAILED) munmap(p, n);
+  }
+};
+
 class CpuBatchStore final : public BatchStore {
  public:
   std::string name() const override { return "cpu"; }
 
-  void setup(const std::vector<ImageRegion>& image, uint64_t lanes) override {
+  void setup(const std::vector<ImageRegion>& image, uint64_t lanes, uint64_t pool_pages) override {
     lanes_ = lanes;
     desc_.clear();
     buffers_.clear();
+    uint64_t lane_pages = 0;  // private pages of one lane
     for (const auto& r : image) {
-      const uint64_t bytes = r.is_private() ? r.size * lanes : r.size;
-      if (r.is_private() && bytes / lanes != r.size) throw Error("batch: lanes x region size overflows");
-      Buffer data(static_cast<uint8_t*>(std::calloc(bytes, 1)));
-      if (!data) throw Error(fmt::format("batch: out of host memory for {} lanes ({} bytes for region 0x{:x})", lanes, bytes, r.base));
-      core::Region d{r.base, r.size, data.get(), nullptr, r.perms, 0};
-      if (r.is_private()) {
-        // calloc's pages are zero (and untouched until used): copy only up to the last nonzero
-        // byte, so that large zero regions (stack, heap, mmap area) cost no page per lane here.
-        uint64_t used = r.size;
-        static const uint8_t zeros[4096] = {};
-        while (used >= sizeof zeros && std::memcmp(r.bytes.data() + used - sizeof zeros, zeros, sizeof zeros) == 0)
-          used -= sizeof zeros;
-        for (uint64_t l = 0; l < lanes; ++l) std::memcpy(data.get() + l * r.size, r.bytes.data(), used);
-      } else {
-        std::memcpy(data.get(), r.bytes.data(), r.size);
-      }
+      core::Region d{r.base, r.size, nullptr, nullptr, r.perms, 0, nullptr};
+      Buffer data = zeroed(r.size, "the image");
+      std::memcpy(data.get(), r.bytes.data(), r.size);
+      d.data = data.get();
       buffers_.push_back(std::move(data));
+      if (r.is_private()) {
+        const uint64_t pages = core::pages_of(r.size);
+        if (pages * lanes / lanes != pages || pages * lanes > (uint64_t(1) << 62) / sizeof(uint32_t))
+          throw Error(fmt::format("batch: {} lanes x {} pages of region 0x{:x} overflow", lanes, pages, r.base));
+        Buffer table = zeroed(pages * lanes * sizeof(uint32_t), "the lanes' page tables");
+        d.page = reinterpret_cast<uint32_t*>(table.get());
+        buffers_.push_back(std::move(table));
+        lane_pages += pages;
+      }
       if (r.perms & PermX) {
-        Buffer dec(static_cast<uint8_t*>(std::calloc(r.size / 4, sizeof(uint64_t))));
-        if (!dec) throw Error("batch: out of host memory for the decode cache");
+        Buffer dec = zeroed(r.size / 4 * sizeof(uint64_t), "the decode cache");
         d.decoded = reinterpret_cast<uint64_t*>(dec.get());
         predecode(d.data, r.size, d.decoded);
         buffers_.push_back(std::move(dec));
       }
       desc_.push_back(d);
     }
+    // Room for every private page of every lane, up to this machine's memory (and the 32-bit
+    // page numbers): lanes take pages as they write; a full pool stops the writing lane.
+    const uint64_t phys = uint64_t(sysconf(_SC_PHYS_PAGES));
+    uint64_t cap = lane_pages * lanes;
+    cap = std::min<uint64_t>({cap, phys ? phys : cap, pool_pages ? pool_pages : cap, 0xfffffff0u});
+    pool_map_ = std::make_unique<Mapping>();
+    next_ = 0;
+    if (cap > 0) {
+      pool_map_->n = size_t(cap) * core::kPageSize;
+      pool_map_->p = mmap(nullptr, pool_map_->n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (pool_map_->p == MAP_FAILED)
+        throw Error(fmt::format("batch: cannot reserve {} bytes of address space for the lanes' pages", pool_map_->n));
+    }
+    pool_ = {cap ? static_cast<uint8_t*>(pool_map_->p) : nullptr, &next_, uint32_t(cap), 0};
+    lane_pages_ = lane_pages;
     states_.assign(lanes, core::CpuState{});
     cycles_.assign(lanes, 0);
   }
 
-  uint8_t* at(uint32_t region, uint64_t lane, uint64_t off) const {
-    const core::Region& d = desc_[region];
-    return d.data + ((d.perms & PermW) ? lane * d.size : 0) + off;
-  }
   void write(uint32_t region, uint64_t lane, uint64_t off, const uint8_t* in, size_t n) override {
-    std::memcpy(at(region, lane, off), in, n);
+    const core::Region& d = desc_[region];
+    if (d.page == nullptr) {
+      std::memcpy(d.data + off, in, n);
+    } else if (!core::lane_write(core::lane_region(d, lane), pool_, off, in, n)) {
+      throw Error(full_message());
+    }
   }
   void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const override {
-    std::memcpy(out, at(region, lane, off), n);
+    const core::Region& d = desc_[region];
+    if (d.page == nullptr)
+      std::memcpy(out, d.data + off, n);
+    else
+      core::lane_read(core::lane_region(d, lane), pool_, off, out, n);
   }
   void write_strided(uint32_t region, uint64_t off, const uint8_t* in, size_t stride) override {
-    for (uint64_t l = 0; l < lanes_; ++l) std::memcpy(at(region, l, off), in + l * stride, stride);
+    for (uint64_t l = 0; l < lanes_; ++l) write(region, l, off, in + l * stride, stride);
   }
   void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const override {
-    for (uint64_t l = 0; l < lanes_; ++l) std::memcpy(out + l * stride, at(region, l, off), stride);
+    for (uint64_t l = 0; l < lanes_; ++l) read(region, l, off, out + l * stride, stride);
   }
 
   void upload(const core::CpuState* states) override {
@@ -102,8 +141,8 @@ class CpuBatchStore final : public BatchStore {
       uint64_t ex = 0, run = 0;
       core::CpuState work;
       for (uint64_t l = t; l < lanes_; l += threads) {
-        ex += core::run_lane_slice(states_[l], work, cycles_[l], desc_.data(), uint32_t(desc_.size()), l, slice,
-                                   max_cycles, run_lane_flat);
+        ex += core::run_lane_slice(states_[l], work, cycles_[l], desc_.data(), uint32_t(desc_.size()), pool_, l,
+                                   slice, max_cycles, run_lane_flat);
         if (states_[l].stop.reason == core::Stop::None) ++run;
       }
       executed += ex;
@@ -118,14 +157,24 @@ class CpuBatchStore final : public BatchStore {
   }
 
   uint64_t lane_bytes() const override {
-    uint64_t b = sizeof(core::CpuState) + sizeof(uint64_t);
-    for (const auto& d : desc_)
-      if (d.perms & PermW) b += d.size;
-    return b;
+    const PageUse u = page_use();
+    return sizeof(core::CpuState) + sizeof(uint64_t) + lane_pages_ * sizeof(uint32_t) +
+           (u.used * core::kPageSize + lanes_ - 1) / std::max<uint64_t>(lanes_, 1);
+  }
+  PageUse page_use() const override {
+    const uint64_t taken = __atomic_load_n(&next_, __ATOMIC_RELAXED);
+    return {std::min<uint64_t>(taken, pool_.capacity), pool_.capacity, taken > pool_.capacity};
   }
 
  private:
-  uint64_t lanes_ = 0;
+  std::string full_message() const {
+    return fmt::format("batch: the lanes' page pool is full ({} pages of 4 KiB); run fewer lanes", pool_.capacity);
+  }
+
+  uint64_t lanes_ = 0, lane_pages_ = 0;
+  std::unique_ptr<Mapping> pool_map_;
+  uint32_t next_ = 0;
+  core::PagePool pool_{};
   std::vector<core::Region> desc_;
   std::vector<Buffer> buffers_;
   std::vector<core::CpuState> states_;

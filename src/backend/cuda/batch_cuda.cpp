@@ -38,7 +38,7 @@ class CudaBatchStore final : public BatchStore {
 
   std::string name() const override { return name_; }
 
-  void setup(const std::vector<ImageRegion>& image, uint64_t lanes) override {
+  void setup(const std::vector<ImageRegion>& image, uint64_t lanes, uint64_t pool_pages) override {
     use();
     release();
     lanes_ = lanes;
@@ -46,37 +46,37 @@ class CudaBatchStore final : public BatchStore {
     translation_ = {};
     for (const auto& r : image)
       if (r.perms & PermX) code_.push_back({r.base, r.bytes});
-    // Check the size first and say how many lanes would fit.
-    uint64_t shared = 0, per_lane = sizeof(core::CpuState) + sizeof(uint64_t);
+    // Check the size first and say how many lanes would fit. A lane needs its state and its
+    // page tables; the pages it writes come from the pool, which gets the rest of the card (up
+    // to every private page of every lane).
+    uint64_t shared = 0, lane_pages = 0;
     for (const auto& r : image) {
-      if (r.is_private())
-        per_lane += r.size;
-      else
-        shared += r.size + ((r.perms & PermX) ? r.size * 2 : 0);
+      shared += r.size + ((r.perms & PermX) ? r.size * 2 : 0);
+      if (r.is_private()) lane_pages += core::pages_of(r.size);
     }
+    const uint64_t per_lane = sizeof(core::CpuState) + sizeof(uint64_t) + lane_pages * sizeof(uint32_t);
     size_t free_bytes = 0, total = 0;
     check(cudaMemGetInfo(&free_bytes, &total), "cudaMemGetInfo");
     const uint64_t reserve = 256ull << 20;  // for the runtime, local memory and counters
     const uint64_t usable = free_bytes > shared + reserve ? free_bytes - shared - reserve : 0;
-    if (per_lane * lanes / lanes != per_lane || per_lane * lanes > usable)
-      throw Error(fmt::format("cuda batch: {} lanes need {:.2f} GiB ({} bytes a lane) but {:.2f} GiB are free on {}: "
-                              "at most {} lanes fit", lanes, double(per_lane) * lanes / (1ull << 30), per_lane,
-                              double(free_bytes) / (1ull << 30), name_, usable / per_lane));
-    lane_bytes_ = per_lane;
+    // At least one written page a lane on average, or the lanes could hardly run.
+    const uint64_t need = per_lane + (lane_pages ? core::kPageSize : 0);
+    if (need * lanes / lanes != need || need * lanes > usable)
+      throw Error(fmt::format("cuda batch: {} lanes need {:.2f} GiB ({} bytes a lane: state, page tables and a page) "
+                              "but {:.2f} GiB are free on {}: at most {} lanes fit",
+                              lanes, double(need) * lanes / (1ull << 30), need, double(free_bytes) / (1ull << 30),
+                              name_, usable / need));
+    lane_pages_ = lane_pages;
     for (const auto& r : image) {
-      core::Region d{r.base, r.size, nullptr, nullptr, r.perms, 0};
-      const uint64_t bytes = r.is_private() ? r.size * lanes : r.size;
-      check(cudaMalloc(&d.data, bytes), "cudaMalloc(region)");
+      core::Region d{r.base, r.size, nullptr, nullptr, r.perms, 0, nullptr};
+      check(cudaMalloc(&d.data, r.size), "cudaMalloc(region)");
       allocations_.push_back(d.data);
+      check(cudaMemcpy(d.data, r.bytes.data(), r.size, cudaMemcpyHostToDevice), "upload image");
       if (r.is_private()) {
-        uint8_t* tmp = nullptr;
-        check(cudaMalloc(&tmp, r.size), "cudaMalloc(image)");
-        check(cudaMemcpy(tmp, r.bytes.data(), r.size, cudaMemcpyHostToDevice), "upload image");
-        check(launch_broadcast(d.data, tmp, r.size, lanes, stream_), "broadcast");
-        check(cudaStreamSynchronize(stream_), "broadcast");
-        cudaFree(tmp);
-      } else {
-        check(cudaMemcpy(d.data, r.bytes.data(), r.size, cudaMemcpyHostToDevice), "upload image");
+        const uint64_t bytes = core::pages_of(r.size) * lanes * sizeof(uint32_t);
+        check(cudaMalloc(&d.page, bytes), "cudaMalloc(page tables)");
+        allocations_.push_back(d.page);
+        check(cudaMemset(d.page, 0, bytes), "clear page tables");
       }
       if (r.perms & PermX) {  // decoded once on the host, shared by every lane
         std::vector<uint64_t> decoded(r.size / 4);
@@ -87,33 +87,43 @@ class CudaBatchStore final : public BatchStore {
       }
       desc_.push_back(d);
     }
+    uint64_t cap = std::min<uint64_t>({lane_pages * lanes, (usable - per_lane * lanes) / core::kPageSize, 0xfffffff0u});
+    if (pool_pages) cap = std::min(cap, pool_pages);
+    pool_ = {nullptr, nullptr, uint32_t(cap), 0};
+    if (cap > 0) {
+      check(cudaMalloc(&pool_.pages, cap * core::kPageSize), "cudaMalloc(page pool)");
+      allocations_.push_back(pool_.pages);
+    }
+    check(cudaMalloc(&pool_.next, 2 * sizeof(uint32_t)), "cudaMalloc(pool counter)");  // [1]: a copy's failure flag
+    allocations_.push_back(pool_.next);
+    check(cudaMemset(pool_.next, 0, 2 * sizeof(uint32_t)), "clear pool counter");
     check(cudaMalloc(&d_desc_, desc_.size() * sizeof(core::Region)), "cudaMalloc(regions)");
     check(cudaMemcpy(d_desc_, desc_.data(), desc_.size() * sizeof(core::Region), cudaMemcpyHostToDevice), "upload regions");
     check(cudaMalloc(&d_states_, lanes * sizeof(core::CpuState)), "cudaMalloc(states)");
     check(cudaMalloc(&d_cycles_, lanes * sizeof(uint64_t)), "cudaMalloc(cycles)");
   }
 
-  uint8_t* at(uint32_t region, uint64_t lane, uint64_t off) const {
-    const core::Region& d = desc_[region];
-    return d.data + ((d.perms & PermW) ? lane * d.size : 0) + off;
-  }
   void write(uint32_t region, uint64_t lane, uint64_t off, const uint8_t* in, size_t n) override {
     use();
-    check(cudaMemcpy(at(region, lane, off), in, n, cudaMemcpyHostToDevice), "write_memory");
+    if (desc_[region].page == nullptr)
+      check(cudaMemcpy(desc_[region].data + off, in, n, cudaMemcpyHostToDevice), "write_memory");
+    else
+      copy_lanes(region, lane, 1, off, const_cast<uint8_t*>(in), n, true);
   }
   void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const override {
     use();
-    check(cudaMemcpy(out, at(region, lane, off), n, cudaMemcpyDeviceToHost), "read_memory");
+    if (desc_[region].page == nullptr)
+      check(cudaMemcpy(out, desc_[region].data + off, n, cudaMemcpyDeviceToHost), "read_memory");
+    else
+      copy_lanes(region, lane, 1, off, out, n, false);
   }
   void write_strided(uint32_t region, uint64_t off, const uint8_t* in, size_t stride) override {
     use();
-    check(cudaMemcpy2D(at(region, 0, off), desc_[region].size, in, stride, stride, lanes_, cudaMemcpyHostToDevice),
-          "write_memory_lanes");
+    copy_lanes(region, 0, lanes_, off, const_cast<uint8_t*>(in), stride, true);
   }
   void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const override {
     use();
-    check(cudaMemcpy2D(out, stride, at(region, 0, off), desc_[region].size, stride, lanes_, cudaMemcpyDeviceToHost),
-          "read_memory_lanes");
+    copy_lanes(region, 0, lanes_, off, out, stride, false);
   }
 
   void upload(const core::CpuState* states) override {
@@ -148,7 +158,7 @@ class CudaBatchStore final : public BatchStore {
       const uint64_t blocks = (lanes_ + 63) / 64;
       unsigned count = unsigned(desc_.size());
       unsigned long long lanes = lanes_, sl = slice, maxc = max_cycles;
-      void* args[] = {&d_states_, &d_cycles_, &d_desc_, &count, &lanes, &sl, &maxc, &jit_counters_};
+      void* args[] = {&d_states_, &d_cycles_, &d_desc_, &count, &pool_, &lanes, &sl, &maxc, &jit_counters_};
       check(cudaLaunchKernel(reinterpret_cast<const void*>(kernels_.batch), dim3(unsigned(blocks)), dim3(64), args, 0,
                              stream_),
             "launch translated");
@@ -170,8 +180,8 @@ class CudaBatchStore final : public BatchStore {
     }
     interp_next_ = false;
     check(cudaMemsetAsync(counters_, 0, sizeof(SliceCounters), stream_), "reset counters");
-    check(launch_run_batch_slice(d_states_, d_cycles_, d_desc_, uint32_t(desc_.size()), lanes_, slice, max_cycles,
-                                 counters_, stream_),
+    check(launch_run_batch_slice(d_states_, d_cycles_, d_desc_, uint32_t(desc_.size()), pool_, lanes_, slice,
+                                 max_cycles, counters_, stream_),
           "launch");
     SliceCounters c;
     check(cudaMemcpyAsync(&c, counters_, sizeof c, cudaMemcpyDeviceToHost, stream_), "read counters");
@@ -180,9 +190,49 @@ class CudaBatchStore final : public BatchStore {
     return c.executed;
   }
 
-  uint64_t lane_bytes() const override { return lane_bytes_; }
+  uint64_t lane_bytes() const override {
+    const PageUse u = page_use();
+    return sizeof(core::CpuState) + sizeof(uint64_t) + lane_pages_ * sizeof(uint32_t) +
+           (u.used * core::kPageSize + lanes_ - 1) / std::max<uint64_t>(lanes_, 1);
+  }
+  PageUse page_use() const override {
+    if (pool_.next == nullptr) return {};
+    use();
+    uint32_t taken = 0;
+    check(cudaMemcpy(&taken, pool_.next, sizeof taken, cudaMemcpyDeviceToHost), "read pool counter");
+    return {std::min<uint64_t>(taken, pool_.capacity), pool_.capacity, taken > pool_.capacity};
+  }
 
  private:
+  // Lanes [first, first+lanes) of private region `region` to or from host memory `host` (n bytes
+  // a lane, lane after lane), through a device buffer and one thread per lane (core::lane_write
+  // and lane_read: the same page logic as the guest's own accesses).
+  void copy_lanes(uint32_t region, uint64_t first, uint64_t lanes, uint64_t off, uint8_t* host, uint64_t n,
+                  bool into_lanes) const {
+    if (n == 0) return;
+    if (staging_size_ < n * lanes) {  // kept between copies: the syscalls of lanes copy often
+      cudaFree(staging_);
+      staging_ = nullptr, staging_size_ = 0;
+      check(cudaMalloc(&staging_, n * lanes), "cudaMalloc(lane copy)");
+      staging_size_ = n * lanes;
+    }
+    uint8_t* buf = staging_;
+    if (into_lanes) check(cudaMemcpy(buf, host, n * lanes, cudaMemcpyHostToDevice), "write_memory");
+    uint32_t* failed = pool_.next + 1;
+    check(cudaMemsetAsync(failed, 0, sizeof(uint32_t), stream_), "lane copy");
+    check(launch_lane_copy(desc_[region], pool_, first, lanes, off, buf, n, into_lanes, failed, stream_), "lane copy");
+    check(cudaStreamSynchronize(stream_), "lane copy");
+    if (!into_lanes) {
+      check(cudaMemcpy(host, buf, n * lanes, cudaMemcpyDeviceToHost), "read_memory");
+      return;
+    }
+    uint32_t f = 0;
+    check(cudaMemcpy(&f, failed, sizeof f, cudaMemcpyDeviceToHost), "lane copy");
+    if (f)
+      throw Error(fmt::format("cuda batch: the lanes' page pool on {} is full ({} pages of 4 KiB); run fewer lanes",
+                              name_, pool_.capacity));
+  }
+
   // Translates from starts_ (growing the current translation) and starts compiling it. Batch
   // code is never writable, so the host copy of the image is the code.
   void translate() {
@@ -214,6 +264,9 @@ class CudaBatchStore final : public BatchStore {
     cudaFree(d_states_);
     cudaFree(d_cycles_);
     d_desc_ = nullptr, d_states_ = nullptr, d_cycles_ = nullptr;
+    pool_ = {};
+    cudaFree(staging_);
+    staging_ = nullptr, staging_size_ = 0;
   }
 
   int device_;
@@ -232,7 +285,10 @@ class CudaBatchStore final : public BatchStore {
   uint64_t slices_ = 0;
   int compiles_ = 0;
   bool interp_next_ = false;
-  uint64_t lanes_ = 0, lane_bytes_ = 0;
+  uint64_t lanes_ = 0, lane_pages_ = 0;
+  core::PagePool pool_{};
+  mutable uint8_t* staging_ = nullptr;  // device buffer of copy_lanes
+  mutable uint64_t staging_size_ = 0;
   std::vector<core::Region> desc_;  // device pointers
   std::vector<void*> allocations_;
   core::Region* d_desc_ = nullptr;

@@ -51,12 +51,12 @@ __global__ void run_single(core::CpuState* state, const core::MemView* view, uin
 constexpr unsigned kBatchThreads = 64;
 __global__ void __launch_bounds__(kBatchThreads, 12)
     run_batch_slice(core::CpuState* states, uint64_t* cycles, const core::Region* image, uint32_t count,
-                    uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters) {
+                    core::PagePool pool, uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters) {
   const uint64_t lane = uint64_t(blockIdx.x) * blockDim.x + threadIdx.x;
   unsigned long long executed = 0, active = 0;
   if (lane < lanes) {
     core::CpuState work;
-    executed = core::run_lane_slice(states[lane], work, cycles[lane], image, count, lane, slice, max_cycles,
+    executed = core::run_lane_slice(states[lane], work, cycles[lane], image, count, pool, lane, slice, max_cycles,
                                     core::RunInterpreter{});
     active = states[lane].stop.reason == core::Stop::None;
   }
@@ -71,26 +71,33 @@ __global__ void __launch_bounds__(kBatchThreads, 12)
   }
 }
 
-__global__ void broadcast(uint8_t* dst, const uint8_t* src, uint64_t size, uint64_t lanes) {
-  const uint64_t words = size / 16;  // region sizes are multiples of 4 KiB
-  const uint64_t total = words * lanes;
-  for (uint64_t i = uint64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < total; i += uint64_t(gridDim.x) * blockDim.x)
-    reinterpret_cast<uint4*>(dst)[i] = reinterpret_cast<const uint4*>(src)[i % words];
+__global__ void lane_copy(core::Region shared, core::PagePool pool, uint64_t first, uint64_t lanes, uint64_t off,
+                          uint8_t* buf, uint64_t n, bool into_lanes, uint32_t* failed) {
+  const uint64_t i = uint64_t(blockIdx.x) * blockDim.x + threadIdx.x;
+  if (i >= lanes) return;
+  const core::Region r = core::lane_region(shared, first + i);
+  if (!into_lanes)
+    core::lane_read(r, pool, off, buf + i * n, n);
+  else if (!core::lane_write(r, pool, off, buf + i * n, n))
+    *failed = 1;
 }
 
 }  // namespace
 
 cudaError_t launch_run_batch_slice(core::CpuState* states, uint64_t* cycles, const core::Region* image, uint32_t count,
-                                   uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters,
-                                   cudaStream_t stream) {
+                                   const core::PagePool& pool, uint64_t lanes, uint64_t slice, uint64_t max_cycles,
+                                   SliceCounters* counters, cudaStream_t stream) {
   const uint64_t blocks = (lanes + kBatchThreads - 1) / kBatchThreads;
-  run_batch_slice<<<unsigned(blocks), kBatchThreads, 0, stream>>>(states, cycles, image, count, lanes, slice,
+  run_batch_slice<<<unsigned(blocks), kBatchThreads, 0, stream>>>(states, cycles, image, count, pool, lanes, slice,
                                                                   max_cycles, counters);
   return cudaGetLastError();
 }
 
-cudaError_t launch_broadcast(uint8_t* dst, const uint8_t* src, uint64_t size, uint64_t lanes, cudaStream_t stream) {
-  broadcast<<<1024, 256, 0, stream>>>(dst, src, size, lanes);
+cudaError_t launch_lane_copy(const core::Region& shared, const core::PagePool& pool, uint64_t first, uint64_t lanes,
+                             uint64_t off, uint8_t* buf, uint64_t n, bool into_lanes, uint32_t* failed,
+                             cudaStream_t stream) {
+  lane_copy<<<unsigned((lanes + 127) / 128), 128, 0, stream>>>(shared, pool, first, lanes, off, buf, n, into_lanes,
+                                                                failed);
   return cudaGetLastError();
 }
 

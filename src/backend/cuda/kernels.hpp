@@ -29,10 +29,14 @@ struct SliceCounters {
 
 // One thread per lane: advances every lane that has not stopped by at most `slice` instructions.
 cudaError_t launch_run_batch_slice(core::CpuState* states, uint64_t* cycles, const core::Region* image, uint32_t count,
-                                   uint64_t lanes, uint64_t slice, uint64_t max_cycles, SliceCounters* counters,
-                                   cudaStream_t stream);
+                                   const core::PagePool& pool, uint64_t lanes, uint64_t slice, uint64_t max_cycles,
+                                   SliceCounters* counters, cudaStream_t stream);
 
-// dst[lane * size + i] = src[i] for every lane (a private region's initial contents).
-cudaError_t launch_broadcast(uint8_t* dst, const uint8_t* src, uint64_t size, uint64_t lanes, cudaStream_t stream);
+// Copies between lanes [first, first+lanes) of paged region `shared` at offset `off` and the
+// device buffer `buf` (lane first+i at buf + i*n, n bytes each): into the lanes (taking pages;
+// *failed is set when the pool runs out) or out of them.
+cudaError_t launch_lane_copy(const core::Region& shared, const core::PagePool& pool, uint64_t first, uint64_t lanes,
+                             uint64_t off, uint8_t* buf, uint64_t n, bool into_lanes, uint32_t* failed,
+                             cudaStream_t stream);
 
 }  // namespace cuarm

@@ -81,7 +81,8 @@ struct RunTranslated {
 
 extern "C" __global__ void __launch_bounds__(64, 8)
     cuarm_jit_batch(cuarm::core::CpuState* states, unsigned long long* cycles, const cuarm::core::Region* image,
-                    unsigned count, unsigned long long lanes, unsigned long long slice, unsigned long long max_cycles,
+                    unsigned count, cuarm::core::PagePool pool, unsigned long long lanes, unsigned long long slice,
+                    unsigned long long max_cycles,
                     cuarm::jit::BatchCounters* counters) {
   using namespace cuarm;
   using namespace cuarm::jit_device;
@@ -91,7 +92,7 @@ extern "C" __global__ void __launch_bounds__(64, 8)
     core::CpuState work;
     uint32_t why = 0;
     uint64_t lane_cycles = cycles[lane];
-    executed = core::run_lane_slice(states[lane], work, lane_cycles, image, count, lane, slice, max_cycles,
+    executed = core::run_lane_slice(states[lane], work, lane_cycles, image, count, pool, lane, slice, max_cycles,
                                     RunTranslated{&why});
     cycles[lane] = lane_cycles;
     active = states[lane].stop.reason == core::Stop::None;

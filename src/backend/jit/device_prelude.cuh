@@ -22,7 +22,7 @@ struct JitMem {
   }
   // The region of the last access, if it holds [a, a+n) with permission `perm`. Only this
   // check is inlined into every translated load and store; the rest (searching the table,
-  // unaligned accesses, accesses straddling regions, stores into decoded code) is out of line, which keeps NVRTC's
+  // unaligned accesses, accesses straddling regions) is out of line, which keeps NVRTC's
   // compile time and the kernel's size proportional to the guest code.
   __device__ __forceinline__ core::Region* hit(uint64_t a, uint64_t n, uint32_t perm) {
     core::Region* r = &v->region[v->last];
@@ -37,10 +37,16 @@ struct JitMem {
   __device__ __noinline__ bool write_slow(uint64_t a, T x, uint64_t* bad) {
     return v->template write<T>(a, x, bad);
   }
+  // The byte at a in region r (a paged region's lane page or image page), or nullptr when the
+  // access crosses a page of a paged region (out of line then).
+  __device__ __forceinline__ const uint8_t* at(core::Region* r, uint64_t a, uint64_t n) {
+    const uint64_t off = a - r->base;
+    return core::one_piece(r, off, n) ? core::read_ptr(r, v->pool, off) : nullptr;
+  }
   template <class T>
   __device__ __forceinline__ bool read(uint64_t a, T& out, uint64_t* bad) {
     core::Region* r = hit(a, sizeof(T), core::kPermR);
-    const uint8_t* p = r ? r->data + (a - r->base) : nullptr;
+    const uint8_t* p = r ? at(r, a, sizeof(T)) : nullptr;
     if (p != nullptr && (reinterpret_cast<uintptr_t>(p) & (sizeof(T) - 1)) == 0) {
       out = *reinterpret_cast<const T*>(p);  // aligned, and the GPU is little-endian like the guest
       return true;
@@ -51,9 +57,19 @@ struct JitMem {
   __device__ __forceinline__ bool write(uint64_t a, T x, uint64_t* bad) {
     touch(a, sizeof(T));
     core::Region* r = hit(a, sizeof(T), core::kPermW);
-    uint8_t* p = r ? r->data + (a - r->base) : nullptr;
-    if (p != nullptr && r->decoded == nullptr && (reinterpret_cast<uintptr_t>(p) & (sizeof(T) - 1)) == 0) {
+    // A paged region's page that the lane does not own yet (its image page) is taken out of line.
+    uint8_t* p = r && core::one_piece(r, a - r->base, sizeof(T)) ? core::owned_ptr(r, v->pool, a - r->base) : nullptr;
+    if (p != nullptr && (reinterpret_cast<uintptr_t>(p) & (sizeof(T) - 1)) == 0) {
       *reinterpret_cast<T*>(p) = x;
+      // A single guest's one region holds code and data, so most stores land in a region with
+      // a decode cache: drop the (at most four) decoded words the aligned store covers here,
+      // inline, rather than through the out-of-line path (the seed's ADD+STR+B loop).
+      if (r->decoded != nullptr) {
+        const uint64_t w = (a - r->base) >> 2;
+        r->decoded[w] = 0;
+        if constexpr (sizeof(T) > 4)
+          for (uint64_t i = 1; i < sizeof(T) / 4; ++i) r->decoded[w + i] = 0;
+      }
       return true;
     }
     return write_slow<T>(a, x, bad);
