@@ -1,10 +1,13 @@
-// The soft-float library's host fast path (src/core/fp/fp_fast.hpp) against the soft path
-// alone (soft_add, ...): over many random operands, biased towards the cases where the fast
-// path must decline or get a detail right (overflow, the normal/denormal boundary, the
-// exponent limits of its error terms, cancellation, exact results, midpoints of single fma),
-// for every operation, both sizes and every FPCR combination, the result bits and the FPSR
-// flags of the entry points (add, ...) must equal the soft path's. The test also counts how
-// often the fast path itself was taken, so that it cannot pass by never taking it.
+// The soft-float library's fast path (src/core/fp/fp_fast.hpp) against the soft path alone
+// (soft_add, ...): over many random operands, biased towards the cases where the fast path must
+// decline or get a detail right (overflow, the normal/denormal boundary, the exponent limits of
+// its error terms, cancellation, exact results, midpoints of single fma), for every operation,
+// both sizes and every FPCR combination, the result bits and the FPSR flags of the entry points
+// (add, ...) must equal the soft path's. The test also counts how often the fast path itself
+// was taken, so that it cannot pass by never taking it.
+// FpFastGpu runs the same kind of cases in a kernel (fp_fast_gpu.cu, built with the CUDA
+// backend) and compares the device's entry points, soft path and fast path with the host's soft
+// path, and the device's choice of the fast path with the host's, case by case.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,11 +15,16 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <cuarm/batch.hpp>
 #include <cuarm/cuarm.hpp>
 
+#include "backend/jit/nvrtc.hpp"
 #include "core/fp/fp.hpp"
+#if CUARM_TESTS_CUDA
+#include "fp_fast_gpu.hpp"
+#endif
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -285,6 +293,146 @@ TEST_P(FpFast, AgreesWithSoftPath) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, FpFast, ::testing::Values(32, 64));
+
+// ---------------------------------------------------------------- the device fast path
+#if CUARM_TESTS_CUDA
+// The soft path on the host for one case (the reference of FpFastGpu).
+void host_soft(Op op, int n, uint64_t a, uint64_t b, uint64_t c, uint32_t fpcr, uint32_t& fpsr, uint64_t& r) {
+  switch (op) {
+    case kAdd: r = fp::soft_add(a, b, n, fpcr, fpsr); break;
+    case kSub: r = fp::soft_sub(a, b, n, fpcr, fpsr); break;
+    case kMul: r = fp::soft_mul(a, b, n, fpcr, fpsr); break;
+    case kDiv: r = fp::soft_div(a, b, n, fpcr, fpsr); break;
+    case kSqrt: r = fp::soft_sqrt(a, n, fpcr, fpsr); break;
+    default: r = fp::soft_fma(c, a, b, n, fpcr, fpsr); break;
+  }
+}
+
+#if CUARM_FP_FAST
+// Whether the host's fast path takes a case.
+bool host_fast_taken(Op op, int n, uint64_t a, uint64_t b, uint64_t c, uint32_t fpcr) {
+  uint32_t f = 0;
+  uint64_t r = 0;
+  switch (op) {
+    case kAdd: return fp::fast::add_sub(a, b, n, false, fpcr, f, r);
+    case kSub: return fp::fast::add_sub(a, b, n, true, fpcr, f, r);
+    case kMul: return fp::fast::mul(a, b, n, fpcr, f, r);
+    case kDiv: return fp::fast::div(a, b, n, fpcr, f, r);
+    case kSqrt: return fp::fast::sqrt(a, n, fpcr, f, r);
+    default: return fp::fast::fma(c, a, b, n, fpcr, f, r);
+  }
+}
+#endif
+#endif
+
+class FpFastGpu : public ::testing::TestWithParam<int> {};
+
+TEST_P(FpFastGpu, AgreesWithHostSoftPath) {
+#if !CUARM_TESTS_CUDA
+  GTEST_SKIP() << "this build has no CUDA backend (tests/fp_fast_gpu.cu is built with it)";
+#else
+  const int n = GetParam();
+  constexpr int kCases = 400000;
+  std::vector<gpu::FpCase> cases(kCases);
+  std::vector<gpu::FpDeviceResult> dev(kCases);
+  for (int op = 0; op < kOpCount; ++op) {
+    // The operands of FpFast.AgreesWithSoftPath, from another seed.
+    Gen g(0x6e0d0000u + uint64_t(op) * 131 + uint64_t(n), n);
+    for (auto& k : cases) {
+      draw(g, Op(op), k.a, k.b, k.c);
+      k.fpcr = random_fpcr(g);
+      k.fpsr0 = uint32_t(g.u()) & 0x9f & (g.below(2) ? 0u : ~0u);
+      k.op = op;
+      k.n = n;
+    }
+    std::string why;
+    const gpu::GpuRun run = gpu::run_fp_cases(cases.data(), cases.size(), dev.data(), &why);
+    if (run == gpu::GpuRun::NoDevice) GTEST_SKIP() << "no usable CUDA device: " << why;
+    ASSERT_EQ(run, gpu::GpuRun::Ok) << why;
+
+    Tally t;
+    uint64_t host_fast = 0, taken_differs = 0;
+    for (int i = 0; i < kCases; ++i) {
+      const gpu::FpCase& k = cases[size_t(i)];
+      const gpu::FpDeviceResult& d = dev[size_t(i)];
+      uint32_t f_ref = k.fpsr0;
+      uint64_t r_ref = 0;
+      host_soft(Op(op), n, k.a, k.b, k.c, k.fpcr, f_ref, r_ref);
+      ++t.cases;
+      const bool rn = fp::rounding_mode(k.fpcr) == fp::kTieEven;
+      if (rn) ++t.rn_cases;
+      if (d.taken) {
+        ++t.fast;
+        if (!rn) ++t.fast_outside_rn;
+      }
+#if CUARM_FP_FAST
+      const bool host_taken = host_fast_taken(Op(op), n, k.a, k.b, k.c, k.fpcr);
+      host_fast += host_taken ? 1 : 0;
+      if (host_taken != (d.taken != 0) && ++taken_differs <= 10)
+        ADD_FAILURE() << kOpNames[op] << " n=" << n << " a=" << hex(k.a) << " b=" << hex(k.b) << " c=" << hex(k.c)
+                      << " fpcr=" << hex(k.fpcr) << ": the fast path " << (d.taken ? "took" : "declined")
+                      << " it on the device but " << (host_taken ? "took" : "declined") << " it on the host";
+#endif
+      const char* what = nullptr;
+      if (d.entry != r_ref || d.f_entry != f_ref)
+        what = "entry point";
+      else if (d.soft != r_ref || d.f_soft != f_ref)
+        what = "soft path";
+      else if (d.taken && (d.fast != r_ref || d.f_fast != f_ref))
+        what = "fast path";
+      else if (!d.taken && d.f_fast != k.fpsr0)
+        what = "declining fast path (changed FPSR)";
+      if (what && ++t.mismatches <= 20)
+        ADD_FAILURE() << kOpNames[op] << " n=" << n << " a=" << hex(k.a) << " b=" << hex(k.b) << " c=" << hex(k.c)
+                      << " fpcr=" << hex(k.fpcr) << " fpsr=" << hex(k.fpsr0) << ": device " << what << " gave entry "
+                      << hex(d.entry) << "/" << hex(d.f_entry) << " soft " << hex(d.soft) << "/" << hex(d.f_soft)
+                      << " fast " << (d.taken ? "" : "(declined) ") << hex(d.fast) << "/" << hex(d.f_fast)
+                      << "; host soft path " << hex(r_ref) << " flags " << hex(f_ref);
+    }
+    EXPECT_EQ(t.mismatches, 0u) << kOpNames[op] << " n=" << n;
+    EXPECT_EQ(t.fast_outside_rn, 0u) << kOpNames[op] << " n=" << n;
+    // The device must take the fast path (a build that silently kept the soft path would pass
+    // the comparisons above), and exactly where the host takes it.
+    EXPECT_GT(t.fast, t.rn_cases / 5) << kOpNames[op] << " n=" << n;
+#if CUARM_FP_FAST
+    EXPECT_EQ(taken_differs, 0u) << kOpNames[op] << " n=" << n;
+    EXPECT_EQ(t.fast, host_fast) << kOpNames[op] << " n=" << n;
+#endif
+    printf("[ fp gpu   ] %-4s n=%d: %llu cases, %llu in round to nearest, %llu by the device fast path (host %llu)\n",
+           kOpNames[op], n, static_cast<unsigned long long>(t.cases), static_cast<unsigned long long>(t.rn_cases),
+           static_cast<unsigned long long>(t.fast), static_cast<unsigned long long>(host_fast));
+  }
+#endif
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, FpFastGpu, ::testing::Values(32, 64));
+
+// The translated mode's NVRTC compiles the same core headers: the fast path must be on there
+// (CUARM_FP_FAST) and compile, entry points and fast tries alike.
+TEST(FpFastJit, NvrtcCompilesTheDeviceFastPath) {
+  std::string why;
+  if (!jit::nvrtc_available(&why)) GTEST_SKIP() << "needs NVRTC: " << why;
+  const std::string source = R"(#include "core/fp/fp.hpp"
+static_assert(CUARM_FP_FAST == 1 && CUARM_DEVICE_CODE == 1, "the device fast path is on under NVRTC");
+namespace fp = cuarm::core::fp;
+extern "C" __global__ void fp_fast_nvrtc_check(unsigned long long* v, unsigned int* f) {
+  uint32_t fl = f[0];
+  for (int n = 32; n <= 64; n += 32) {
+    v[0] = fp::add(v[1], v[2], n, f[1], fl);
+    v[3] = fp::sub(v[1], v[2], n, f[1], fl);
+    v[4] = fp::mul(v[1], v[2], n, f[1], fl);
+    v[5] = fp::div(v[1], v[2], n, f[1], fl);
+    v[6] = fp::sqrt(v[1], n, f[1], fl);
+    v[7] = fp::fma(v[0], v[1], v[2], n, f[1], fl);
+    uint64_t r = 0;
+    f[2] = fp::fast::add_sub(v[1], v[2], n, false, f[1], fl, r) ? 1u : 0u;
+    v[8] = r;
+  }
+  f[0] = fl;
+}
+)";
+  EXPECT_FALSE(jit::compile_cubin(source, 90).empty());
+}
 
 #if CUARM_FP_FAST
 // Hand-worked cases at the fast path's edges, each result and flag from the Arm manual's

@@ -41,11 +41,12 @@
 // Rounding: kTieEven, kPosInf, kNegInf, kZero (= FPCR.RMode values), kTieAway (FRINTA,
 // FCVTA*), kOdd (FCVTXN).
 //
-// Host fast path (fp_fast.hpp): add, sub, mul, div, sqrt and fma of n = 32/64 use the host's
-// IEEE arithmetic when FPCR.RMode is round to nearest, the operands are zeros or normals and
-// the result is exact zero or normal above the smallest normal (and finite), with IXC from
-// error-free transformations; otherwise, and always on the GPU, the soft path. soft_add,
-// soft_sub, soft_mul, soft_div, soft_sqrt and soft_fma are the soft path alone (for tests).
+// Fast path (fp_fast.hpp): add, sub, mul, div, sqrt and fma of n = 32/64 use the IEEE
+// arithmetic of the host or the GPU (device code and NVRTC alike) when FPCR.RMode is round to
+// nearest, the operands are zeros or normals and the result is exact zero or normal above the
+// smallest normal (and finite), with IXC from error-free transformations; otherwise the soft
+// path. soft_add, soft_sub, soft_mul, soft_div, soft_sqrt and soft_fma are the soft path alone
+// (for tests).
 #pragma once
 #include "fp_arith.hpp"
 #include "fp_convert.hpp"

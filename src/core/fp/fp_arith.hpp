@@ -1,7 +1,7 @@
 // Soft-float arithmetic (see fp.hpp): add, sub, mul, mulx, div, sqrt, fused multiply-add,
 // min/max(nm), compares, reciprocal/reciprocal-square-root estimates and steps, recpx.
 // Each follows the Arm manual's pseudocode function of the same name (FPAdd, FPMulAdd, ...).
-// add, sub, mul, div, sqrt and fma first try the host fast path (fp_fast.hpp), which gives the
+// add, sub, mul, div, sqrt and fma first try the fast path (fp_fast.hpp), which gives the
 // same bits and flags where it applies; soft_add, ... are the soft path alone (for the tests).
 #pragma once
 #include "fp_core.hpp"
