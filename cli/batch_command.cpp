@@ -372,7 +372,6 @@ int BatchCommand::run() {
         fail(fmt::format("--input-file at --input-addr 0x{:x}: {}", o.input_addr, e.what()));
       }
     }
-    const uint64_t lane_bytes = b.memory_per_lane();
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
     const bool tty = isatty(2);
@@ -441,8 +440,15 @@ int BatchCommand::run() {
     for (int r = 0; r < 9; ++r)
       if (st.by_reason[r])
         reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ", st.by_reason[r], stop_reason_name(StopReason(r)));
-    fmt::print(stderr, "cuarm: {} lanes: {}; {} instructions in {:.6f} s ({:.3g} IPS); backend {}, {} bytes per lane\n",
-               o.lanes, reasons, st.cycles_executed, st.elapsed_seconds, st.ips, b.backend_name(), lane_bytes);
+    // Memory after the run: writable pages are copied on write, so a lane costs what it wrote.
+    fmt::print(stderr,
+               "cuarm: {} lanes: {}; {} instructions in {:.6f} s ({:.3g} IPS); backend {}, {} bytes per lane "
+               "({} pages written)\n",
+               o.lanes, reasons, st.cycles_executed, st.elapsed_seconds, st.ips, b.backend_name(), b.memory_per_lane(),
+               st.pages_written);
+    if (st.out_of_pages)
+      fmt::print(stderr, "cuarm: the page pool ran out: lanes that wrote a new page then stopped with FAULT; "
+                         "run fewer lanes\n");
     uint64_t unexpected = 0, first = 0;
     for (uint64_t l = o.lanes; l-- > 0;)
       if (!expected[uint8_t(lanes[l].signal)]) ++unexpected, first = l;

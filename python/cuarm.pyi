@@ -146,6 +146,12 @@ class BatchStatus:
     @property
     def by_signal(self) -> dict[Signal, int]:
         """{Signal: number of lanes} with every Signal as a key; all zero while running."""
+    @property
+    def pages_written(self) -> int:
+        """After a run: the 4 KiB pages all lanes own (writable memory is copy-on-write)."""
+    @property
+    def out_of_pages(self) -> bool:
+        """After a run: a lane's write found the page pool full (it stopped with FAULT)."""
 
 class Batch:
     """Many AArch64 guests (lanes) running one program image at once, with per-lane registers and
@@ -160,9 +166,11 @@ class Batch:
         deterministic: bool = False,
         regions: Optional[Sequence[tuple[int, int, Union[str, int]]]] = None,
         address: Optional[int] = None,
+        page_pool_bytes: Optional[int] = None,
     ) -> None:
         """An ELF (bytes with the \\x7fELF magic, or a path), plus optional extra regions; or raw
-        code bytes with address= (where it goes, pc) and regions= [(base, size, perms), ...]."""
+        code bytes with address= (where it goes, pc) and regions= [(base, size, perms), ...].
+        page_pool_bytes: memory for the pages lanes write, all lanes together (None: all there is)."""
     @property
     def lanes(self) -> int: ...
     @property
@@ -170,7 +178,7 @@ class Batch:
         """'cpu', or 'cuda (<GPU name>)'."""
     @property
     def memory_per_lane(self) -> int:
-        """Bytes one lane costs on its backend (private regions and state)."""
+        """Bytes one lane costs on its backend: state, page tables, and the pages lanes wrote (average)."""
     @property
     def elf(self) -> Optional[ElfInfo]:
         """Where the ELF was loaded; None for raw code."""

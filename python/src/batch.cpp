@@ -126,7 +126,7 @@ py::dict by_signal(const cuarm::BatchStatus& s) {
 class PyBatch {
  public:
   PyBatch(py::handle program, py::handle lanes, const std::string& backend, bool deterministic, py::handle regions,
-          py::handle address) {
+          py::handle address, py::handle page_pool_bytes) {
     if (PyBool_Check(lanes.ptr()) || !PyIndex_Check(lanes.ptr()))
       throw py::type_error(fmt::format("lanes: expected an int, got {}", type_name(lanes)));
     lanes_ = to_unsigned(lanes, 64, false, "lanes");
@@ -179,6 +179,11 @@ class PyBatch {
     o.lanes = lanes_;
     o.backend = backend_arg(backend);
     o.deterministic = deterministic;
+    if (!page_pool_bytes.is_none()) {
+      if (PyBool_Check(page_pool_bytes.ptr()) || !PyIndex_Check(page_pool_bytes.ptr()))
+        throw py::type_error(fmt::format("page_pool_bytes: expected an int or None, got {}", type_name(page_pool_bytes)));
+      o.page_pool_bytes = to_unsigned(page_pool_bytes, 64, false, "page_pool_bytes");
+    }
     b_ = std::make_unique<cuarm::Batch>(o);
     if (is_elf) elf_ = b_->load_elf(bytes);
     for (const Region& r : extra) b_->map(r.base, r.size, r.perms);
@@ -366,6 +371,12 @@ void bind_batch(py::module_& mod) {
       .def_property_readonly("by_signal", &by_signal,
                              "A dict {Signal: number of lanes} with every Signal as a key (0 for reasons no lane\n"
                              "stopped for); all zero while running.")
+      .def_readonly("pages_written", &cuarm::BatchStatus::pages_written,
+                    "After a run: the 4 KiB pages the lanes own, all lanes together (writable memory is\n"
+                    "copy-on-write: a lane gets its own copy of a page when it first writes it).")
+      .def_readonly("out_of_pages", &cuarm::BatchStatus::out_of_pages,
+                    "After a run: True if a lane's write found the page pool full (that lane stopped with\n"
+                    "Signal.FAULT at the address it wrote; give fewer lanes or a larger page_pool_bytes).")
       .def("__repr__", [](const cuarm::BatchStatus& s) {
         return fmt::format("BatchStatus(is_running={}, lanes={}, lanes_stopped={}, cycles_executed={}, elapsed_seconds={:.6f}, "
                            "ips={:.4g}, by_signal={})",
@@ -377,7 +388,8 @@ void bind_batch(py::module_& mod) {
       mod, "Batch",
       "Many AArch64 guests (lanes) running one program image at once: one GPU thread per lane on the\n"
       "CUDA backend, CPU threads on the CPU backend.\n\n"
-      "Batch(program_or_elf, lanes, *, backend='auto', deterministic=False, regions=None, address=None)\n\n"
+      "Batch(program_or_elf, lanes, *, backend='auto', deterministic=False, regions=None, address=None,\n"
+      "      page_pool_bytes=None)\n\n"
       "Every lane has its own registers and its own copy of the writable memory; code and read-only\n"
       "regions are shared (and may not be written per lane). Per-lane inputs and results are NumPy\n"
       "arrays indexed by lane: set_x(n, array), x(n), registers(), write_memory(address, rows),\n"
@@ -386,9 +398,10 @@ void bind_batch(py::module_& mod) {
       "stdin and stdout for ELF programs are not available yet; pass inputs in registers and memory.\n"
       "Registers and memory can only be read or written while the batch is stopped (cuarm.Error\n"
       "otherwise). Destroying a running Batch cancels it.")
-      .def(py::init<py::handle, py::handle, const std::string&, bool, py::handle, py::handle>(), py::arg("program_or_elf"),
-           py::arg("lanes"), py::kw_only(), py::arg("backend") = "auto", py::arg("deterministic") = false,
-           py::arg("regions") = py::none(), py::arg("address") = py::none(),
+      .def(py::init<py::handle, py::handle, const std::string&, bool, py::handle, py::handle, py::handle>(),
+           py::arg("program_or_elf"), py::arg("lanes"), py::kw_only(), py::arg("backend") = "auto",
+           py::arg("deterministic") = false, py::arg("regions") = py::none(), py::arg("address") = py::none(),
+           py::arg("page_pool_bytes") = py::none(),
            "Creates a stopped batch of `lanes` lanes (at least 1) of one program.\n\n"
            "program_or_elf: the bytes of a static AArch64 ELF (recognised by its \\x7fELF magic) or a\n"
            "path to one (str or os.PathLike); or raw code bytes, which need address= and regions=.\n"
@@ -401,7 +414,9 @@ void bind_batch(py::module_& mod) {
            "  at most 8 regions; none both writable and executable). The code is copied to address,\n"
            "  which must lie in an executable region, and pc is set to address.\n"
            "Writable regions are private to each lane (zeroed, except what the ELF puts there);\n"
-           "the others are shared.\n\n"
+           "the others are shared. A lane's writable memory is copy-on-write per 4 KiB page: a lane\n"
+           "costs the pages it writes. page_pool_bytes: memory for those pages, all lanes together\n"
+           "(None: as much as the backend has).\n\n"
            "backend: 'auto' (the GPU when the CUDA backend is built and a device is usable, else the CPU),\n"
            "'cpu' or 'cuda'. deterministic: CNTVCT_EL0 counts retired instructions instead of host time.\n"
            "ValueError for bad combinations (lanes 0, raw code without address or regions, ...);\n"
@@ -409,8 +424,9 @@ void bind_batch(py::module_& mod) {
       .def_property_readonly("lanes", &PyBatch::lanes, "Number of lanes.")
       .def_property_readonly("backend", &PyBatch::backend, "The backend in use: 'cpu', or 'cuda (<GPU name>)'.")
       .def_property_readonly("memory_per_lane", &PyBatch::memory_per_lane,
-                             "Bytes of memory one lane costs on its backend: its private (writable) regions and\n"
-                             "its state. Lays the memory out if not done yet.")
+                             "Bytes of memory one lane costs on its backend: its state, its page tables (4 bytes\n"
+                             "per 4 KiB page of the writable regions) and, on average, the pages lanes wrote.\n"
+                             "Lays the memory out if not done yet.")
       .def_property_readonly("elf", &PyBatch::elf, "The ElfInfo of the loaded ELF (entry, load_bias, ...); None for raw code.")
       // registers
       .def("set_x", &PyBatch::set_x, py::arg("n"), py::arg("value"),

@@ -84,7 +84,7 @@ def test_properties_and_repr():
     b = make(7)
     assert b.lanes == 7
     assert b.backend.split()[0] == BACKEND if BACKEND != "auto" else b.backend.split()[0] in ("cpu", "cuda")
-    assert b.memory_per_lane >= 0x2000  # the private data region at least
+    assert 0 < b.memory_per_lane < 0x1000  # state and page tables: pages come when written
     assert b.elf is None
     assert repr(b).startswith("<cuarm.Batch lanes=7 backend='")
     assert not b.is_running()
@@ -296,6 +296,35 @@ def test_one_faulting_lane_does_not_affect_the_others():
     others[[17, 60]] = False
     assert (b.signals()[others] == SIG.HALT).all()
     np.testing.assert_array_equal(b.pcs()[others], SUM_STORE + 4)
+
+
+def test_writable_memory_is_copy_on_write_per_page():
+    lanes = 64
+    b = make(lanes, BYTE_SUM)
+    before = b.memory_per_lane
+    b.set_x(0, 0)
+    x4 = np.full(lanes, DATA, dtype=np.uint64)
+    x4[1::2] = DATA + 0x1000  # odd lanes write the second page
+    b.set_x(4, x4)
+    st = b.run(100)
+    assert st.by_signal[SIG.HALT] == lanes and not st.out_of_pages
+    assert st.pages_written == lanes  # one page each
+    assert b.memory_per_lane == before + 0x1000
+    # What a lane did not write still reads as the image (zeros here), page by page.
+    b.write_lane_memory(0, DATA + 8, b"\x01" * 8)
+    assert b.read_lane_memory(0, DATA, 16) == bytes(8) + b"\x01" * 8
+    assert b.read_lane_memory(1, DATA, 16) == bytes(16)
+
+
+def test_a_full_page_pool_stops_the_writing_lane():
+    b = make(2, BYTE_SUM, page_pool_bytes=0x1000)  # one page for both lanes
+    b.set_x(0, 0)
+    b.set_x(4, [DATA, DATA + 0x1000])
+    st = b.run(100)
+    assert st.out_of_pages and st.pages_written == 1
+    assert sorted(b.signals().tolist()) == sorted([SIG.HALT, SIG.FAULT])
+    with pytest.raises(TypeError):
+        make(2, page_pool_bytes=1.5)
 
 
 def test_max_cycles_is_exact_per_lane():
