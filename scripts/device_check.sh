@@ -20,12 +20,13 @@ mkdir -p "$out"
 mkdir -p /work && [ -e /work/main ] || ln -sfn "$root" /work/main
 # A pack from scripts/device_pack.sh: unpack it; its libraries go where `env -i` children find
 # them too (the OS and program tests run cuarm with an empty environment), and qemu on PATH.
-if [ -f .gpupack/pack.tar.xz ]; then
+if [ -f .gpupack/pack.tar.xz ] && [ ! -e .gpupack/unpacked/.done ]; then  # once per machine
   mkdir -p .gpupack/unpacked && tar -xJf .gpupack/pack.tar.xz -C .gpupack/unpacked
   (cd .gpupack/unpacked && tar -cf - build) | tar -xf -
   mkdir -p .devpack && cp .gpupack/unpacked/*.so.* .devpack/ && cp -r .gpupack/unpacked/include .devpack/
   cp .gpupack/unpacked/*.so.* /usr/local/lib/ 2>/dev/null && ldconfig 2>/dev/null || true
   cp .gpupack/unpacked/qemu-aarch64 /usr/bin/qemu-aarch64 2>/dev/null || true
+  touch .gpupack/unpacked/.done
 fi
 export LD_LIBRARY_PATH="$root/.devpack:${LD_LIBRARY_PATH:-}"
 export PATH="$PATH:/usr/local/cuda/bin"
