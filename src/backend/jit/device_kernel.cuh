@@ -79,12 +79,7 @@ struct RunTranslated {
 };
 }  // namespace cuarm::jit_device
 
-// Blocks of 64 lanes an SM that the register budget must allow (a tuning knob: nvrtc.cpp sets it
-// from CUARM_JIT_BATCH_BLOCKS).
-#ifndef CUARM_JIT_BATCH_BLOCKS
-#define CUARM_JIT_BATCH_BLOCKS 8
-#endif
-extern "C" __global__ void __launch_bounds__(64, CUARM_JIT_BATCH_BLOCKS)
+extern "C" __global__ void __launch_bounds__(64, 8)
     cuarm_jit_batch(cuarm::core::CpuState* states, unsigned long long* cycles, const cuarm::core::Region* image,
                     unsigned count, cuarm::core::PagePool pool, unsigned long long lanes, unsigned long long slice,
                     unsigned long long max_cycles,

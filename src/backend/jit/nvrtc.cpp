@@ -144,14 +144,8 @@ std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_ca
   // -fmad=false: no contraction (the core is integer arithmetic, but nothing may change that).
   // -default-device: the core's constexpr helpers carry no __device__ annotation.
   // -diag-suppress=177: labels the generated code declares for jumps it ends up not taking.
-  std::vector<const char*> opts = {arch.c_str(), include.c_str(), "-std=c++20", "-fmad=false", "-DNDEBUG",
-                                   "-default-device", "-diag-suppress=177"};
-  // Blocks an SM of the batch kernel's register budget (device_kernel.cuh), for measuring.
-  std::string blocks;
-  if (const char* b = std::getenv("CUARM_JIT_BATCH_BLOCKS"); b && *b) {
-    blocks = fmt::format("-DCUARM_JIT_BATCH_BLOCKS={}", std::clamp(std::atoi(b), 1, 32));
-    opts.push_back(blocks.c_str());
-  }
+  const char* opts[] = {arch.c_str(), include.c_str(), "-std=c++20", "-fmad=false", "-DNDEBUG", "-default-device",
+                        "-diag-suppress=177"};
 
   // The disk cache: a hit skips NVRTC. Failing to read or write it only costs the compile.
   const std::string dir = cubin_cache_dir();
@@ -175,7 +169,7 @@ std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_ca
   Program p = nullptr;
   if (int r = a.create(&p, source.c_str(), "cuarm_jit.cu", 0, nullptr, nullptr))
     throw Error(fmt::format("jit: nvrtcCreateProgram: {}", a.error_string(r)));
-  const int r = a.compile(p, int(opts.size()), opts.data());
+  const int r = a.compile(p, int(sizeof opts / sizeof opts[0]), opts);
   std::string log;
   size_t n = 0;
   if (a.log_size(p, &n) == 0 && n > 1) {
