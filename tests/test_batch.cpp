@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "backend/batch_store.hpp"
 #include "diff/generator.hpp"
 #include "support.hpp"
 
@@ -152,6 +153,37 @@ TEST(Batch, AFullPagePoolStopsTheWritingLane) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("page pool"), std::string::npos) << e.what();
   }
+}
+
+// Over several stores (GPUs), a pool limit is the batch's, shared out like the lanes: with one
+// page for two lanes on two stores, the second store has none. (Two CPU stores stand in for two
+// GPUs, so that this runs everywhere.)
+TEST(Batch, APoolLimitIsSharedOutOverTheStores) {
+  std::vector<std::unique_ptr<BatchStore>> parts;
+  parts.push_back(make_cpu_batch_store());
+  parts.push_back(make_cpu_batch_store());
+  auto store = make_sharded_store(std::move(parts));
+  ImageRegion data{kData, 0x2000, PermRW, std::vector<uint8_t>(0x2000, 7)};
+  store->setup({data}, 2, 1);
+  const uint8_t one = 1;
+  store->write(0, 0, 0x1000, &one, 1);
+  EXPECT_THROW(store->write(0, 1, 0x1000, &one, 1), Error);
+  uint8_t back[2] = {};
+  store->read(0, 0, 0xfff, back, 2);
+  EXPECT_EQ(back[0], 7);
+  EXPECT_EQ(back[1], 1);
+  store->read(0, 1, 0x1000, back, 1);
+  EXPECT_EQ(back[0], 7);
+  const PageUse u = store->page_use();
+  EXPECT_EQ(u.used, 1u);
+  EXPECT_EQ(u.capacity, 1u);
+  // Without a limit every share gets room for all its pages.
+  std::vector<std::unique_ptr<BatchStore>> again;
+  again.push_back(make_cpu_batch_store());
+  again.push_back(make_cpu_batch_store());
+  store = make_sharded_store(std::move(again));
+  store->setup({data}, 3, BatchStore::kPoolAuto);
+  EXPECT_EQ(store->page_use().capacity, 3u * 2);
 }
 
 TEST(Batch, OneLaneFaultDoesNotTouchOthers) {

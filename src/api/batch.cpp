@@ -122,7 +122,8 @@ class BatchImpl {
   void ensure_ready() {
     if (ready_) return;
     if (image_.empty()) throw Error("batch: no memory is mapped (map regions or load_elf first)");
-    store_->setup(image_, opt_.lanes, opt_.page_pool_bytes / core::kPageSize);
+    store_->setup(image_, opt_.lanes,
+                  opt_.page_pool_bytes ? opt_.page_pool_bytes / core::kPageSize : BatchStore::kPoolAuto);
     ready_ = true;
   }
 

@@ -25,9 +25,9 @@ class ShardedStore final : public BatchStore {
     used_ = std::min<uint64_t>(parts_.size(), lanes);  // every share gets at least one lane
     first_.assign(used_ + 1, 0);
     for (size_t p = 0; p < used_; ++p) first_[p + 1] = first_[p] + lanes / used_ + (p < lanes % used_ ? 1 : 0);
-    for (size_t p = 0; p < used_; ++p)  // a pool limit is shared out like the lanes
+    for (size_t p = 0; p < used_; ++p)  // a pool limit is shared out like the lanes (a share may get none)
       parts_[p]->setup(image, first_[p + 1] - first_[p],
-                       pool_pages ? std::max<uint64_t>(1, pool_pages * (first_[p + 1] - first_[p]) / lanes) : 0);
+                       pool_pages == kPoolAuto ? kPoolAuto : pool_pages / used_ + (p < pool_pages % used_ ? 1 : 0));
     private_.clear();
     for (const auto& r : image) private_.push_back(r.is_private());
   }

@@ -33,7 +33,8 @@ class BatchStore {
   // lane's page tables for the private regions and the page pool they draw on (copy-on-write:
   // a lane's private bytes are the image's until it writes them). Throws Error when the lanes
   // do not fit, saying how many would.
-  // pool_pages: the most pages the lanes may write (0: as many as fit).
+  // pool_pages: the most pages the lanes may write (kPoolAuto: as many as fit).
+  static constexpr uint64_t kPoolAuto = ~uint64_t(0);
   virtual void setup(const std::vector<ImageRegion>& image, uint64_t lanes, uint64_t pool_pages) = 0;
 
   // Region `region` of lane `lane` (shared regions ignore the lane), at offset `off`. Writes

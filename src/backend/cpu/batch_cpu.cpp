@@ -87,7 +87,7 @@ class CpuBatchStore final : public BatchStore {
     // page numbers): lanes take pages as they write; a full pool stops the writing lane.
     const uint64_t phys = uint64_t(sysconf(_SC_PHYS_PAGES));
     uint64_t cap = lane_pages * lanes;
-    cap = std::min<uint64_t>({cap, phys ? phys : cap, pool_pages ? pool_pages : cap, 0xfffffff0u});
+    cap = std::min<uint64_t>({cap, phys ? phys : cap, pool_pages, 0xfffffff0u});
     pool_map_ = std::make_unique<Mapping>();
     next_ = 0;
     if (cap > 0) {

@@ -88,7 +88,7 @@ class CudaBatchStore final : public BatchStore {
       desc_.push_back(d);
     }
     uint64_t cap = std::min<uint64_t>({lane_pages * lanes, (usable - per_lane * lanes) / core::kPageSize, 0xfffffff0u});
-    if (pool_pages) cap = std::min(cap, pool_pages);
+    cap = std::min(cap, pool_pages);
     pool_ = {nullptr, nullptr, uint32_t(cap), 0};
     if (cap > 0) {
       check(cudaMalloc(&pool_.pages, cap * core::kPageSize), "cudaMalloc(page pool)");
