@@ -18,6 +18,18 @@ namespace cuarm {
 
 using Clock = std::chrono::steady_clock;
 
+// Spins for up to `limit` until pred() holds: a run of a process batch's round takes a few
+// microseconds, less than a thread's sleep and wake-up through the kernel.
+template <class Pred>
+bool spin_until(Pred pred, std::chrono::microseconds limit) {
+  const auto end = Clock::now() + limit;
+  while (!pred()) {
+    if (Clock::now() > end) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
 class BatchImpl {
  public:
   explicit BatchImpl(const BatchOptions& o) : opt_(o) {
@@ -54,6 +66,12 @@ class BatchImpl {
 
   ~BatchImpl() {
     cancel_ = true;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      done_cv_.wait(lock, [this] { return !running_; });
+      quit_ = true;
+    }
+    work_cv_.notify_one();
     if (driver_.joinable()) driver_.join();
   }
 
@@ -179,7 +197,6 @@ class BatchImpl {
 
   void start(uint64_t max_cycles) {
     idle("start");
-    if (driver_.joinable()) driver_.join();
     ensure_ready();
     for (auto& s : states_) s.stop = {};
     store_->upload(states_.data());
@@ -187,8 +204,34 @@ class BatchImpl {
     executed_ = 0;
     stopped_ = 0;
     t0_ = Clock::now();
-    running_ = true;
-    driver_ = std::thread([this, max_cycles] { drive(max_cycles); });
+    // One driver thread for the batch's life, woken per run (a process batch starts a run per
+    // round of syscalls: a thread per run cost ~40 us each).
+    if (!driver_.joinable()) driver_ = std::thread([this] { serve(); });
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      max_cycles_ = max_cycles;
+      running_ = true;
+      has_work_ = true;
+    }
+    work_cv_.notify_one();
+  }
+
+  void serve() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      if (!has_work_ && !quit_) {  // the next round's start often comes within microseconds
+        lock.unlock();
+        spin_until([this] { return has_work_.load() || quit_.load(); }, std::chrono::microseconds(50));
+        lock.lock();
+      }
+      work_cv_.wait(lock, [this] { return has_work_ || quit_; });
+      if (quit_) return;
+      has_work_ = false;
+      const uint64_t max_cycles = max_cycles_;
+      lock.unlock();
+      drive(max_cycles);
+      lock.lock();
+    }
   }
 
   // Advances all lanes slice by slice; slices grow until one takes ~20 ms, so that progress and
@@ -239,7 +282,11 @@ class BatchImpl {
   }
 
   BatchStatus wait() {
-    if (driver_.joinable()) driver_.join();
+    spin_until([this] { return !running_.load(); }, std::chrono::microseconds(50));
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      done_cv_.wait(lock, [this] { return !running_; });
+    }
     if (!error_.empty()) throw Error(error_);
     return status();
   }
@@ -257,6 +304,9 @@ class BatchImpl {
   std::vector<core::CpuState> states_;
   std::vector<uint64_t> cycles_;
   std::thread driver_;
+  std::condition_variable work_cv_;  // wakes the driver for a run
+  std::atomic<bool> has_work_{false}, quit_{false};  // written under mutex_, read by the spin too
+  uint64_t max_cycles_ = 0;
   std::atomic<bool> running_{false}, cancel_{false};
   std::atomic<uint64_t> executed_{0}, stopped_{0};
   Clock::time_point t0_{};

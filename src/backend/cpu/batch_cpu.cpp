@@ -5,6 +5,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 #include <sys/mman.h>
@@ -49,6 +52,63 @@ struct Mapping {
   ~Mapping() {
     if (p != MAP_FAILED) munmap(p, n);
   }
+};
+
+// Threads that stay for the store's life: a slice hands them work instead of starting threads
+// (a process batch runs a slice or two per round of syscalls, tens of thousands of rounds).
+class WorkerPool {
+ public:
+  explicit WorkerPool(unsigned threads) {
+    for (unsigned t = 1; t < threads; ++t) workers_.emplace_back([this, t] { serve(t); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      quit_ = true;
+    }
+    wake_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+  unsigned threads() const { return unsigned(workers_.size()) + 1; }
+
+  // Calls job(t) for every t in [0, threads()): t = 0 on the calling thread. Returns when all are done.
+  void run(const std::function<void(unsigned)>& job) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_ = &job;
+      pending_ = unsigned(workers_.size());
+      ++generation_;
+    }
+    wake_.notify_all();
+    job(0);
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [this] { return pending_ == 0; });
+    job_ = nullptr;
+  }
+
+ private:
+  void serve(unsigned t) {
+    uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      wake_.wait(lock, [&] { return quit_ || generation_ != seen; });
+      if (quit_) return;
+      seen = generation_;
+      const auto* job = job_;
+      lock.unlock();
+      (*job)(t);
+      lock.lock();
+      if (--pending_ == 0) done_.notify_one();
+    }
+  }
+
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  const std::function<void(unsigned)>* job_ = nullptr;
+  unsigned pending_ = 0;
+  uint64_t generation_ = 0;
+  bool quit_ = false;
 };
 
 class CpuBatchStore final : public BatchStore {
@@ -134,9 +194,17 @@ class CpuBatchStore final : public BatchStore {
   }
 
   uint64_t run_slice(uint64_t slice, uint64_t max_cycles, uint64_t* active) override {
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), unsigned(lanes_)));
+    // (hardware_concurrency() reads a /sys file on every call: once per process.)
+    static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned hw = std::max(1u, std::min<unsigned>(cores, unsigned(lanes_)));
+    if (!workers_ || workers_->threads() != hw) workers_ = std::make_unique<WorkerPool>(hw);
+    // When the last slice had little work (lanes that stop within a few instructions, as in
+    // every round of a process batch's syscalls), this one runs on this thread alone: handing
+    // it out would cost more. (Kept across runs: a process batch starts a run per round.)
+    const unsigned threads = last_executed_ < kSplitMin ? 1 : hw;
     std::atomic<uint64_t> executed{0}, running{0};
-    auto work = [&](unsigned t) {
+    const std::function<void(unsigned)> work = [&](unsigned t) {
+      if (t >= threads) return;
       const HostFpEnv fp_env;  // the fast path of the FP library needs the default environment
       uint64_t ex = 0, run = 0;
       core::CpuState work;
@@ -148,11 +216,12 @@ class CpuBatchStore final : public BatchStore {
       executed += ex;
       running += run;
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
+    if (threads == 1)
+      work(0);
+    else
+      workers_->run(work);
     *active = running;
+    last_executed_ = executed;
     return executed;
   }
 
@@ -171,7 +240,10 @@ class CpuBatchStore final : public BatchStore {
     return fmt::format("batch: the lanes' page pool is full ({} pages of 4 KiB); run fewer lanes", pool_.capacity);
   }
 
+  static constexpr uint64_t kSplitMin = 1 << 16;  // instructions: ~0.3 ms on one core
   uint64_t lanes_ = 0, lane_pages_ = 0;
+  uint64_t last_executed_ = kSplitMin;
+  std::unique_ptr<WorkerPool> workers_;
   std::unique_ptr<Mapping> pool_map_;
   uint32_t next_ = 0;
   core::PagePool pool_{};
