@@ -12,7 +12,7 @@ namespace cuarm {
 
 class HostMemory {
  public:
-  HostMemory() { view_.count = 0; view_.last = 0; }
+  HostMemory() { view_.count = 0; view_.last = 0; view_.pool = {}; }  // (no paged regions: the pool is unused)
   HostMemory(const HostMemory&) = delete;
   HostMemory& operator=(const HostMemory&) = delete;
 
