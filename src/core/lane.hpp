@@ -33,9 +33,7 @@ CUARM_HD CUARM_INLINE void make_lane_view(const Region* image, uint32_t count, c
 // bytes before that page are written).
 CUARM_HD inline bool lane_write(Region r, const PagePool& pool, uint64_t off, const uint8_t* in, uint64_t n) {
   for (uint64_t done = 0; done < n;) {
-    const uint64_t o = off + done;
-    uint64_t chunk = r.page == nullptr ? n - done : kPageSize - o % kPageSize;
-    if (chunk > n - done) chunk = n - done;
+    const uint64_t o = off + done, chunk = piece(&r, o, n - done);
     uint8_t* p = write_ptr(&r, pool, o);
     if (p == nullptr) return false;
     for (uint64_t i = 0; i < chunk; ++i) p[i] = in[done + i];
@@ -45,9 +43,7 @@ CUARM_HD inline bool lane_write(Region r, const PagePool& pool, uint64_t off, co
 }
 CUARM_HD inline void lane_read(Region r, const PagePool& pool, uint64_t off, uint8_t* out, uint64_t n) {
   for (uint64_t done = 0; done < n;) {
-    const uint64_t o = off + done;
-    uint64_t chunk = r.page == nullptr ? n - done : kPageSize - o % kPageSize;
-    if (chunk > n - done) chunk = n - done;
+    const uint64_t o = off + done, chunk = piece(&r, o, n - done);
     const uint8_t* p = read_ptr(&r, pool, o);
     for (uint64_t i = 0; i < chunk; ++i) out[done + i] = p[i];
     done += chunk;

@@ -85,6 +85,12 @@ CUARM_HD CUARM_INLINE uint8_t* write_ptr(Region* r, const PagePool& pool, uint64
 CUARM_HD CUARM_INLINE bool one_piece(const Region* r, uint64_t off, uint64_t len) {
   return r->page == nullptr || off % kPageSize + len <= kPageSize;
 }
+// How many of the `left` bytes from off can be reached through one pointer (a paged region:
+// up to the end of the page).
+CUARM_HD CUARM_INLINE uint64_t piece(const Region* r, uint64_t off, uint64_t left) {
+  const uint64_t in_page = kPageSize - off % kPageSize;
+  return r->page == nullptr || left < in_page ? left : in_page;
+}
 
 // A flat view over up to N non-overlapping regions, kept sorted by base. A single guest uses
 // MemView (64 regions); batch lanes use a small view built per lane (see lane_view.hpp).
@@ -193,8 +199,7 @@ struct BasicMemView {
       }
       // Bytes left in this region from a (in a paged region, in this page: each page is taken
       // now, so that the stores that follow cannot fail).
-      uint64_t room = r->base + r->size - a;
-      if (r->page != nullptr && kPageSize - (a - r->base) % kPageSize < room) room = kPageSize - (a - r->base) % kPageSize;
+      const uint64_t room = piece(r, a - r->base, r->base + r->size - a);
       done += room < len - done ? room : len - done;
     }
     return true;

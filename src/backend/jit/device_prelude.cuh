@@ -62,14 +62,9 @@ struct JitMem {
     if (p != nullptr && (reinterpret_cast<uintptr_t>(p) & (sizeof(T) - 1)) == 0) {
       *reinterpret_cast<T*>(p) = x;
       // A single guest's one region holds code and data, so most stores land in a region with
-      // a decode cache: drop the (at most four) decoded words the aligned store covers here,
-      // inline, rather than through the out-of-line path (the seed's ADD+STR+B loop).
-      if (r->decoded != nullptr) {
-        const uint64_t w = (a - r->base) >> 2;
-        r->decoded[w] = 0;
-        if constexpr (sizeof(T) > 4)
-          for (uint64_t i = 1; i < sizeof(T) / 4; ++i) r->decoded[w + i] = 0;
-      }
+      // a decode cache: its words are dropped here, inline (the view's own invalidate), rather
+      // than through the out-of-line path (the seed's ADD+STR+B loop).
+      View::invalidate(r, a - r->base, sizeof(T));
       return true;
     }
     return write_slow<T>(a, x, bad);
