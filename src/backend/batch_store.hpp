@@ -22,7 +22,20 @@ struct ImageRegion {
 struct PageUse {
   uint64_t used = 0, capacity = 0;
   bool exhausted = false;  // a write found the pool empty (that lane stopped with a fault)
+  // From the pool's counter, which goes on past the capacity when writes find the pool empty.
+  static PageUse of(uint64_t taken, uint64_t capacity) {
+    return {taken < capacity ? taken : capacity, capacity, taken > capacity};
+  }
+  // What one of `lanes` lanes costs with `lane_pages` private pages each: its state, its page
+  // tables and its share of the pages written.
+  uint64_t lane_bytes(uint64_t lanes, uint64_t lane_pages) const {
+    return sizeof(core::CpuState) + sizeof(uint64_t) + lane_pages * sizeof(uint32_t) +
+           (used * core::kPageSize + lanes - 1) / (lanes ? lanes : 1);
+  }
 };
+
+// The error of a host write into lanes whose page pool is full (`where`: the store).
+std::string pool_full_message(const std::string& where, uint64_t capacity);
 
 class BatchStore {
  public:

@@ -19,6 +19,11 @@
 
 namespace cuarm {
 
+std::string pool_full_message(const std::string& where, uint64_t capacity) {
+  return fmt::format("{}: the lanes' page pool is full ({} pages of 4 KiB); run fewer lanes",
+                     where, capacity);
+}
+
 void predecode(const uint8_t* data, uint64_t size, uint64_t* decoded) {
   for (uint64_t i = 0; i < size / 4; ++i) decoded[i] = core::make_decoded(core::load_le<uint32_t>(data + 4 * i));
 }
@@ -167,7 +172,7 @@ class CpuBatchStore final : public BatchStore {
     if (d.page == nullptr) {
       std::memcpy(d.data + off, in, n);
     } else if (!core::lane_write(core::lane_region(d, lane), pool_, off, in, n)) {
-      throw Error(full_message());
+      throw Error(pool_full_message("batch", pool_.capacity));
     }
   }
   void read(uint32_t region, uint64_t lane, uint64_t off, uint8_t* out, size_t n) const override {
@@ -225,21 +230,10 @@ class CpuBatchStore final : public BatchStore {
     return executed;
   }
 
-  uint64_t lane_bytes() const override {
-    const PageUse u = page_use();
-    return sizeof(core::CpuState) + sizeof(uint64_t) + lane_pages_ * sizeof(uint32_t) +
-           (u.used * core::kPageSize + lanes_ - 1) / std::max<uint64_t>(lanes_, 1);
-  }
-  PageUse page_use() const override {
-    const uint64_t taken = __atomic_load_n(&next_, __ATOMIC_RELAXED);
-    return {std::min<uint64_t>(taken, pool_.capacity), pool_.capacity, taken > pool_.capacity};
-  }
+  uint64_t lane_bytes() const override { return page_use().lane_bytes(lanes_, lane_pages_); }
+  PageUse page_use() const override { return PageUse::of(__atomic_load_n(&next_, __ATOMIC_RELAXED), pool_.capacity); }
 
  private:
-  std::string full_message() const {
-    return fmt::format("batch: the lanes' page pool is full ({} pages of 4 KiB); run fewer lanes", pool_.capacity);
-  }
-
   static constexpr uint64_t kSplitMin = 1 << 16;  // instructions: ~0.3 ms on one core
   uint64_t lanes_ = 0, lane_pages_ = 0;
   uint64_t last_executed_ = kSplitMin;

@@ -190,17 +190,13 @@ class CudaBatchStore final : public BatchStore {
     return c.executed;
   }
 
-  uint64_t lane_bytes() const override {
-    const PageUse u = page_use();
-    return sizeof(core::CpuState) + sizeof(uint64_t) + lane_pages_ * sizeof(uint32_t) +
-           (u.used * core::kPageSize + lanes_ - 1) / std::max<uint64_t>(lanes_, 1);
-  }
+  uint64_t lane_bytes() const override { return page_use().lane_bytes(lanes_, lane_pages_); }
   PageUse page_use() const override {
     if (pool_.next == nullptr) return {};
     use();
     uint32_t taken = 0;
     check(cudaMemcpy(&taken, pool_.next, sizeof taken, cudaMemcpyDeviceToHost), "read pool counter");
-    return {std::min<uint64_t>(taken, pool_.capacity), pool_.capacity, taken > pool_.capacity};
+    return PageUse::of(taken, pool_.capacity);
   }
 
  private:
@@ -228,9 +224,7 @@ class CudaBatchStore final : public BatchStore {
     }
     uint32_t f = 0;
     check(cudaMemcpy(&f, failed, sizeof f, cudaMemcpyDeviceToHost), "lane copy");
-    if (f)
-      throw Error(fmt::format("cuda batch: the lanes' page pool on {} is full ({} pages of 4 KiB); run fewer lanes",
-                              name_, pool_.capacity));
+    if (f) throw Error(pool_full_message("cuda batch on " + name_, pool_.capacity));
   }
 
   // Translates from starts_ (growing the current translation) and starts compiling it. Batch
