@@ -8,7 +8,6 @@
 
 #include <cuarm/batch.hpp>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -374,24 +373,10 @@ int BatchCommand::run() {
     }
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
-    const bool tty = isatty(2);
-    bool shown = false, cancelled = false;
-    {
-      const SigintFlag sigint;
-      b.start(o.max_cycles);
-      while (!b.wait_for(0.1)) {
-        if (sigint.raised() && !cancelled) {
-          b.cancel();
-          cancelled = true;
-        }
-        const BatchStatus live = b.poll();
-        if (!tty || live.elapsed_seconds < 1.0) continue;
-        fmt::print(stderr, "\rcuarm: {}/{} lanes stopped, {:.3e} instructions, {:.3g} IPS, {:.1f} s ", live.lanes_stopped,
-                   live.lanes, double(live.cycles_executed), live.ips, live.elapsed_seconds);
-        shown = true;
-      }
-    }
-    if (shown) fmt::print(stderr, "\r\033[K");
+    const bool cancelled = run_with_progress(b, o.max_cycles, [](const BatchStatus& live) {
+      return fmt::format("{}/{} lanes stopped, {:.3e} instructions, {:.3g} IPS, {:.1f} s", live.lanes_stopped,
+                         live.lanes, double(live.cycles_executed), live.ips, live.elapsed_seconds);
+    });
     const BatchStatus st = b.wait();
 
     // Results.

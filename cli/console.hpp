@@ -1,7 +1,9 @@
 // What the lane commands (`cuarm batch`, `cuarm processes`) share on the console: Ctrl-C as a
-// flag while lanes run, and the per-lane summary table.
+// flag while lanes run, the wait with a progress line, and the per-lane summary table.
 #pragma once
+#include <fmt/format.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <set>
@@ -24,6 +26,31 @@ class SigintFlag {
  private:
   struct sigaction old_ {};
 };
+
+// Starts `job` (a Batch or a ProcessBatch) and waits for it. Ctrl-C cancels it; on a terminal,
+// once it has run a second, stderr shows a progress line, "cuarm: " + describe(live status),
+// cleared at the end. Returns whether Ctrl-C cancelled it.
+template <class Job, class Describe>
+bool run_with_progress(Job& job, uint64_t max_cycles, Describe describe) {
+  const bool tty = isatty(2);
+  bool shown = false, cancelled = false;
+  {
+    const SigintFlag sigint;
+    job.start(max_cycles);
+    while (!job.wait_for(0.1)) {
+      if (sigint.raised() && !cancelled) {
+        job.cancel();
+        cancelled = true;
+      }
+      const auto live = job.poll();
+      if (!tty || live.elapsed_seconds < 1.0) continue;
+      fmt::print(stderr, "\rcuarm: {} ", describe(live));
+      shown = true;
+    }
+  }
+  if (shown) fmt::print(stderr, "\r\033[K");
+  return cancelled;
+}
 
 // Prints `rows` (the header first, then one row a lane, the first lanes of `lanes`) as columns
 // two spaces apart: right-aligned except the columns in `left_aligned`, the last column as is,

@@ -8,7 +8,6 @@
 
 #include <cuarm/process_batch.hpp>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -188,24 +187,10 @@ int ProcessesCommand::run() {
     ProcessBatch pb(std::span(reinterpret_cast<const uint8_t*>(image.data()), image.size()), std::move(lanes), bo);
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
-    const bool tty = isatty(2);
-    bool shown = false, cancelled = false;
-    {
-      const SigintFlag sigint;
-      pb.start(o.max_cycles);
-      while (!pb.wait_for(0.1)) {
-        if (sigint.raised() && !cancelled) {
-          pb.cancel();
-          cancelled = true;
-        }
-        const ProcessBatchStatus live = pb.poll();
-        if (!tty || live.elapsed_seconds < 1.0) continue;
-        fmt::print(stderr, "\rcuarm: {}/{} lanes ended, {:.3e} instructions, {} rounds, {:.1f} s ", live.lanes_ended,
-                   live.lanes, double(live.cycles_executed), live.rounds, live.elapsed_seconds);
-        shown = true;
-      }
-    }
-    if (shown) fmt::print(stderr, "\r\033[K");
+    const bool cancelled = run_with_progress(pb, o.max_cycles, [](const ProcessBatchStatus& live) {
+      return fmt::format("{}/{} lanes ended, {:.3e} instructions, {} rounds, {:.1f} s", live.lanes_ended, live.lanes,
+                         double(live.cycles_executed), live.rounds, live.elapsed_seconds);
+    });
     const ProcessBatchStatus st = pb.wait();
     const std::vector<LaneResult>& res = pb.results();
 
