@@ -52,6 +52,9 @@ one_case() {  # $1: results folder, $2: test name
   local left=$((CORPUS_DEADLINE - $(date +%s))) f=${2//\//_}
   ((left <= 0)) && return 0
   ((left > 120)) && left=120
+  # Several GPUs: xargs' slot number picks one (kernels of different processes on one GPU take
+  # turns, so cases on different GPUs are what runs side by side).
+  ((CUARM_NGPU > 1)) && export CUDA_VISIBLE_DEVICES=$((CUARM_SLOT % CUARM_NGPU))
   if timeout "$left" ./build/tests/cuarm_tests --gtest_filter="$2" >"$1/$f.out" 2>&1; then
     if grep -q '^\[  SKIPPED \] 1 test' "$1/$f.out"; then echo SKIP >"$1/$f.res"
     elif grep -q '^\[  PASSED  \] 1 test' "$1/$f.out"; then echo PASS >"$1/$f.res"
@@ -64,8 +67,9 @@ run_cases() {  # $1: log name, $2: label; test names on stdin
   local dir names pass=0 fail=0 slow=0 skipped=0 unrun=0 begin=$SECONDS
   dir=$(mktemp -d); names=$(cat)
   export CORPUS_DEADLINE=$(($(date +%s) + ${CUARM_CORPUS_BUDGET:-240}))
+  export CUARM_NGPU=$(nvidia-smi -L | grep -c '^GPU')
   printf '%s\n' $names | CUARM_TEST_BACKEND=${CUARM_CHECK_BACKEND:-cuda} \
-    xargs -P "${CUARM_CORPUS_JOBS:-8}" -n 1 bash -c 'one_case "$0" "$1"' "$dir"
+    xargs -P "${CUARM_CORPUS_JOBS:-8}" --process-slot-var=CUARM_SLOT -n 1 bash -c 'one_case "$0" "$1"' "$dir"
   : >"$out/$1"
   for t in $names; do
     local f=${t//\//_} r="NOT RUN"
