@@ -321,6 +321,7 @@ int BatchCommand::run() {
     bo.lanes = o.lanes;
     bo.backend = parse_backend(o.backend);
     bo.deterministic = o.deterministic;
+    const SigintFlag sigint;  // from here on, Ctrl-C cancels the lanes (once they start)
     Batch b(bo);
     if (o.raw) {
       if (image.empty()) fail(fmt::format("program '{}' is empty", o.program));
@@ -373,7 +374,7 @@ int BatchCommand::run() {
     }
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
-    const bool cancelled = run_with_progress(b, o.max_cycles, [](const BatchStatus& live) {
+    const bool cancelled = run_with_progress(b, o.max_cycles, sigint, [](const BatchStatus& live) {
       return fmt::format("{}/{} lanes stopped, {:.3e} instructions, {:.3g} IPS, {:.1f} s", live.lanes_stopped,
                          live.lanes, double(live.cycles_executed), live.ips, live.elapsed_seconds);
     });

@@ -27,15 +27,15 @@ class SigintFlag {
   struct sigaction old_ {};
 };
 
-// Starts `job` (a Batch or a ProcessBatch) and waits for it. Ctrl-C cancels it; on a terminal,
-// once it has run a second, stderr shows a progress line, "cuarm: " + describe(live status),
-// cleared at the end. Returns whether Ctrl-C cancelled it.
+// Starts `job` (a Batch or a ProcessBatch) and waits for it. Ctrl-C (`sigint`, which the command
+// sets up before it builds the job, so that a Ctrl-C while the device starts is not lost either)
+// cancels it; on a terminal, once it has run a second, stderr shows a progress line,
+// "cuarm: " + describe(live status), cleared at the end. Returns whether Ctrl-C cancelled it.
 template <class Job, class Describe>
-bool run_with_progress(Job& job, uint64_t max_cycles, Describe describe) {
+bool run_with_progress(Job& job, uint64_t max_cycles, const SigintFlag& sigint, Describe describe) {
   const bool tty = isatty(2);
   bool shown = false, cancelled = false;
   {
-    const SigintFlag sigint;
     job.start(max_cycles);
     while (!job.wait_for(0.1)) {
       if (sigint.raised() && !cancelled) {

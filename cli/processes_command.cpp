@@ -184,10 +184,11 @@ int ProcessesCommand::run() {
     bo.stack_size = o.stack_size, bo.brk_size = o.heap_size, bo.mmap_size = o.mmap_size;
     const std::string image = read_text(o.program, "PROGRAM");
     const size_t n = lanes.size();
+    const SigintFlag sigint;  // from here on, Ctrl-C cancels the lanes (once they start)
     ProcessBatch pb(std::span(reinterpret_cast<const uint8_t*>(image.data()), image.size()), std::move(lanes), bo);
 
     // Run, with a live progress line on a terminal; Ctrl-C cancels the lanes.
-    const bool cancelled = run_with_progress(pb, o.max_cycles, [](const ProcessBatchStatus& live) {
+    const bool cancelled = run_with_progress(pb, o.max_cycles, sigint, [](const ProcessBatchStatus& live) {
       return fmt::format("{}/{} lanes ended, {:.3e} instructions, {} rounds, {:.1f} s", live.lanes_ended, live.lanes,
                          double(live.cycles_executed), live.rounds, live.elapsed_seconds);
     });

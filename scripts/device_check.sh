@@ -43,48 +43,57 @@ grep -E "^\[  (FAILED|PASSED|SKIPPED) |MISMATCH" "$out/gpu_tests.log" | head -20
 fi
 
 # The corpus programs as gtest cases, CUARM_CORPUS_JOBS processes at a time (default 8): one
-# guest uses one GPU thread, qemu and the syscalls use the host's cores. (Kernels of different
-# processes share the GPU by time slices, not side by side: the gain is in the host's part;
-# measure before raising it.) Each case has its own timeout (120 s), and no case starts after CUARM_CORPUS_BUDGET
-# seconds. One line per case in $out/<log> (PASS / FAIL / TIMEOUT / SKIP / NOT RUN), a failure's output
-# after its line. CUARM_JIT is passed through (off is faster for these short programs).
+# guest uses one GPU thread, qemu and the syscalls use the host's cores. Kernels of different
+# processes on one GPU take turns (time slices), not side by side: on a machine with several GPUs,
+# xargs' slot number spreads the cases over them (CUARM_CORPUS_GPUS="1 2 3" picks some; default
+# all). Each case has its own timeout (120 s), and no case starts after CUARM_CORPUS_BUDGET
+# seconds; one cut by the budget's end is CUT, not TIMEOUT. CUARM_CORPUS_CASES=FILE runs the test
+# names in FILE (one a line) instead of the whole part (e.g. what an earlier call left).
+# One line per case in $out/<log> (PASS (ms) / FAIL / TIMEOUT / CUT / SKIP / NOT RUN), a failure's
+# output after its line. CUARM_JIT is passed through (off is faster for these short programs).
 one_case() {  # $1: results folder, $2: test name
-  local left=$((CORPUS_DEADLINE - $(date +%s))) f=${2//\//_}
+  local left=$((CORPUS_DEADLINE - $(date +%s))) f=${2//\//_} gpus
   ((left <= 0)) && return 0
   ((left > 120)) && left=120
-  # Several GPUs: xargs' slot number picks one (kernels of different processes on one GPU take
-  # turns, so cases on different GPUs are what runs side by side).
-  ((CUARM_NGPU > 1)) && export CUDA_VISIBLE_DEVICES=$((CUARM_SLOT % CUARM_NGPU))
+  read -ra gpus <<<"$CORPUS_GPUS"
+  ((${#gpus[@]} > 1)) && export CUDA_VISIBLE_DEVICES=${gpus[CUARM_SLOT % ${#gpus[@]}]}
+  ((${#gpus[@]} == 1)) && export CUDA_VISIBLE_DEVICES=${gpus[0]}
   if timeout "$left" ./build/tests/cuarm_tests --gtest_filter="$2" >"$1/$f.out" 2>&1; then
     if grep -q '^\[  SKIPPED \] 1 test' "$1/$f.out"; then echo SKIP >"$1/$f.res"
-    elif grep -q '^\[  PASSED  \] 1 test' "$1/$f.out"; then echo PASS >"$1/$f.res"
+    elif grep -q '^\[  PASSED  \] 1 test' "$1/$f.out"; then
+      echo PASS >"$1/$f.res"
+      sed -n 's/^\[       OK \] .* (\([0-9]*\) ms)$/\1/p' "$1/$f.out" >"$1/$f.ms"
     else echo FAIL >"$1/$f.res"; fi  # (no such case: exit 0 without a test)
-  elif [ $? -eq 124 ]; then echo TIMEOUT >"$1/$f.res"
+  elif [ $? -eq 124 ]; then
+    if ((left < 120)); then echo CUT >"$1/$f.res"; else echo TIMEOUT >"$1/$f.res"; fi
   else echo FAIL >"$1/$f.res"; fi
 }
 export -f one_case
 run_cases() {  # $1: log name, $2: label; test names on stdin
-  local dir names pass=0 fail=0 slow=0 skipped=0 unrun=0 begin=$SECONDS
+  local dir names pass=0 fail=0 slow=0 skipped=0 unrun=0 cut=0 begin=$SECONDS
   dir=$(mktemp -d); names=$(cat)
+  [ -n "${CUARM_CORPUS_CASES:-}" ] && names=$(grep -xFf <(printf '%s\n' $names) "$CUARM_CORPUS_CASES")
   export CORPUS_DEADLINE=$(($(date +%s) + ${CUARM_CORPUS_BUDGET:-240}))
-  export CUARM_NGPU=$(nvidia-smi -L | grep -c '^GPU')
+  export CORPUS_GPUS=${CUARM_CORPUS_GPUS:-$(seq -s ' ' 0 $(($(nvidia-smi -L | grep -c '^GPU') - 1)))}
   printf '%s\n' $names | CUARM_TEST_BACKEND=${CUARM_CHECK_BACKEND:-cuda} \
     xargs -P "${CUARM_CORPUS_JOBS:-8}" --process-slot-var=CUARM_SLOT -n 1 bash -c 'one_case "$0" "$1"' "$dir"
   : >"$out/$1"
   for t in $names; do
-    local f=${t//\//_} r="NOT RUN"
+    local f=${t//\//_} r="NOT RUN" ms=""
     [ -f "$dir/$f.res" ] && r=$(cat "$dir/$f.res")
-    echo "$r $t" >>"$out/$1"
+    [ -s "$dir/$f.ms" ] && ms=" ($(cat "$dir/$f.ms") ms)"
+    echo "$r $t$ms" >>"$out/$1"
     case $r in
       PASS) pass=$((pass + 1)) ;;
       FAIL) fail=$((fail + 1)); cat "$dir/$f.out" >>"$out/$1" ;;
       TIMEOUT) slow=$((slow + 1)) ;;
+      CUT) cut=$((cut + 1)) ;;
       SKIP) skipped=$((skipped + 1)) ;;
       *) unrun=$((unrun + 1)) ;;
     esac
   done
   rm -rf "$dir"
-  echo "$2: $pass passed, $fail failed, $slow timed out, $skipped skipped (by the test), $unrun not run (budget), in $((SECONDS - begin)) s"
+  echo "$2: $pass passed, $fail failed, $slow timed out, $skipped skipped (by the test), $cut cut and $unrun not run (budget), in $((SECONDS - begin)) s"
 }
 list_cases() {  # $1: gtest filter
   ./build/tests/cuarm_tests --gtest_list_tests --gtest_filter="$1" |
