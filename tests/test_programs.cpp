@@ -19,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -406,12 +407,12 @@ TEST_P(ProgramsVsQemu, SameResults) {
 // Issue 4, "in batches": a corpus program as lanes of one ProcessBatch. Every lane must give what
 // the same program gives run alone as a cuarm::Process with the same argv, stdin, environment
 // and memory sizes (deterministic, so that clocks, ids and random bytes agree), and the
-// manifest's exit status. Programs that write a directory are left out (lanes would share it).
+// manifest's exit status. A program that writes a directory gets one of its own in each lane
+// (lane0/, lane1/ under one mount); the files each lane leaves must be those of its run alone.
 class ProgramsInBatch : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ProgramsInBatch, LanesMatchTheProgramAlone) {
   const Case& c = GetParam();
-  if (c.p.dir) GTEST_SKIP() << "writes a directory, which the lanes would share";
   ASSERT_TRUE(fs::exists(c.binary())) << c.binary() << " was not built";
   std::ifstream f(c.binary(), std::ios::binary);
   const std::vector<uint8_t> image{std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
@@ -420,23 +421,50 @@ TEST_P(ProgramsInBatch, LanesMatchTheProgramAlone) {
     std::ifstream sf(stdin_path(c.p), std::ios::binary);
     in.assign(std::istreambuf_iterator<char>(sf), std::istreambuf_iterator<char>());
   }
-  LaneProcess lane{{c.binary()}, in};
-  lane.argv.insert(lane.argv.end(), c.p.args.begin(), c.p.args.end());
+  Scratch s;
   ProcessBatchOptions bo;
   bo.batch.backend = test_backend();
   bo.batch.deterministic = true;
   bo.common.env = c.p.env;
   bo.common.deterministic = true;
   bo.stack_size = 512u << 10, bo.brk_size = 8u << 20, bo.mmap_size = 48u << 20;  // per lane; malloc_large needs ~24 MiB
-  const std::vector<LaneResult> lanes = run_process_batch(image, {lane, lane}, bo);
+  constexpr size_t kLanes = 2;
+  std::vector<LaneProcess> lanes;
+  std::vector<std::string> dirs;
+  for (size_t i = 0; i < kLanes; ++i) {
+    LaneProcess lane{{c.binary()}, in};
+    if (c.p.dir) {
+      dirs.push_back(s.root + "/lane" + std::to_string(i));
+      reset_dir(dirs[i], c.p);
+      lane.argv.push_back(dirs[i]);
+    }
+    lane.argv.insert(lane.argv.end(), c.p.args.begin(), c.p.args.end());
+    lanes.push_back(lane);
+  }
+  if (c.p.dir) bo.common.mounts.push_back({s.root, s.root, false});
+  const std::vector<LaneResult> results = run_process_batch(image, lanes, bo);
+  ASSERT_EQ(results.size(), kLanes);
+  std::vector<std::string> files(kLanes);
+  for (size_t i = 0; i < dirs.size(); ++i) files[i] = snapshot_dir(dirs[i]);
 
-  const LaneResult alone = run_alone(image, lane, bo);
-  EXPECT_EQ(alone.result.exit_code, c.p.exit_status) << "alone: " << alone.err.substr(0, 500);
-  ASSERT_EQ(lanes.size(), 2u);
-  for (size_t i = 0; i < lanes.size(); ++i) {
-    EXPECT_EQ(lanes[i].result.exit_code, alone.result.exit_code) << "lane " << i << ": " << lanes[i].err.substr(0, 500);
-    EXPECT_EQ(lanes[i].out, alone.out) << "lane " << i;
-    EXPECT_EQ(lanes[i].err, alone.err) << "lane " << i;
+  std::optional<LaneResult> alone;  // lanes of a program without a directory have the same argv: one run
+  for (size_t i = 0; i < kLanes; ++i) {
+    std::string alone_files;
+    if (c.p.dir) {
+      reset_dir(dirs[i], c.p);
+      alone = run_alone(image, lanes[i], bo);
+      alone_files = snapshot_dir(dirs[i]);
+    } else if (!alone) {
+      alone = run_alone(image, lanes[i], bo);
+    }
+    EXPECT_EQ(alone->result.exit_code, c.p.exit_status) << "alone: " << alone->err.substr(0, 500);
+    EXPECT_EQ(results[i].result.exit_code, alone->result.exit_code) << "lane " << i << ": " << results[i].err.substr(0, 500);
+    EXPECT_EQ(results[i].out, alone->out) << "lane " << i;
+    EXPECT_EQ(results[i].err, alone->err) << "lane " << i;
+    EXPECT_EQ(files[i], alone_files) << "lane " << i << "'s directory";
+    if (c.p.dir) {
+      EXPECT_FALSE(files[i].empty()) << "lane " << i << " left nothing in its directory";
+    }
   }
 }
 
