@@ -50,7 +50,11 @@ fi
 # seconds; one cut by the budget's end is CUT, not TIMEOUT. CUARM_CORPUS_CASES=FILE runs the test
 # names in FILE (one a line) instead of the whole part (e.g. what an earlier call left).
 # One line per case in $out/<log> (PASS (ms) / FAIL / TIMEOUT / CUT / SKIP / NOT RUN), a failure's
-# output after its line. CUARM_JIT is passed through (off is faster for these short programs).
+# output after its line. CUARM_JIT reaches ProgramsInBatch (in the test process; off is faster for
+# these short programs) but not ProgramsVsQemu's `cuarm run`, which gets exactly the guest's
+# environment: it runs in the default mode, where a program that runs past the warm-up waits
+# ~10-30 s for NVRTC. That CPU work is why more jobs than GPUs pay (one H200, 32 cases: 1 job
+# ran 12 in 100 s, 4 jobs all 32 in 93 s).
 one_case() {  # $1: results folder, $2: test name
   local left=$((CORPUS_DEADLINE - $(date +%s))) f=${2//\//_} gpus
   ((left <= 0)) && return 0
