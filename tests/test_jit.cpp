@@ -140,12 +140,16 @@ TEST(Jit, CompiledTranslationsAreCachedOnDisk) {
   };
 
   bool cached = true;
+  EXPECT_FALSE(jit::cached_cubin(src, 90));  // a lookup alone never compiles
+  EXPECT_TRUE(entries().empty());
   const std::vector<char> first = jit::compile_cubin(src, 90, &cached);
   EXPECT_FALSE(cached);
   ASSERT_EQ(entries().size(), 1u);
   const std::vector<char> again = jit::compile_cubin(src, 90, &cached);
   EXPECT_TRUE(cached);
   EXPECT_EQ(again, first);
+  EXPECT_EQ(jit::cached_cubin(src, 90), first);
+  EXPECT_FALSE(jit::cached_cubin(src, 80));  // another architecture: another entry
 
   std::ofstream(entries()[0], std::ios::binary | std::ios::trunc) << "\x7f" "ELF cut short";
   EXPECT_EQ(jit::compile_cubin(src, 90, &cached), first);
@@ -170,6 +174,7 @@ TEST(Jit, CompiledTranslationsAreCachedOnDisk) {
   {
     ScopedEnv off("CUARM_JIT_CACHE", "off");
     EXPECT_EQ(jit::cubin_cache_dir(), "");
+    EXPECT_FALSE(jit::cached_cubin(src, 90));
     const size_t before = entries().size();
     jit::compile_cubin(src, 90, &cached);
     EXPECT_FALSE(cached);
@@ -178,13 +183,14 @@ TEST(Jit, CompiledTranslationsAreCachedOnDisk) {
   fs::remove_all(dir);
 }
 
-// A CUDA machine in translated mode from the first instruction, or nullptr (test skipped).
-std::unique_ptr<Machine> jit_machine(const MachineOptions& base, std::string* why) {
+// A CUDA machine in translated mode `mode` ("always": from the first instruction), or nullptr
+// (test skipped).
+std::unique_ptr<Machine> jit_machine(const MachineOptions& base, std::string* why, const char* mode = "always") {
   if (!cuda_backend_built()) return *why = "this build has no CUDA backend", nullptr;
   if (!jit::nvrtc_available(why)) return nullptr;
   MachineOptions o = base;
   o.backend = BackendKind::Cuda;
-  const ScopedEnv jit("CUARM_JIT", "always");
+  const ScopedEnv jit("CUARM_JIT", mode);
   std::unique_ptr<Machine> m;
   try {
     m = std::make_unique<Machine>(o);
@@ -314,6 +320,61 @@ TEST(Jit, SelfModifyingCodeIsRetranslated) {
   expect_same(*g, *c, sg, sc, "self-modifying loop");
   EXPECT_EQ(sc.signal, StopReason::MaxCycles);  // x4 stays 0: it loops for ever, adding 2 a turn
   EXPECT_GT(c->x(0), 10u + 2 * 5);
+}
+
+// Auto mode, one guest (docs/jit.md): past the warm-up, a translation nobody has compiled yet
+// is compiled only once the guest has run jit::kCompileAfterSeconds, so a short run never starts
+// NVRTC (nothing reaches the disk cache); a long run compiles it; after that a short run finds it
+// and runs it at once. Every run ends as the CPU interpreter's.
+TEST(Jit, AutoModeCompilesForLongRunsAndReusesWhatWasCompiled) {
+  namespace fs = std::filesystem;
+  std::string why;
+  if (!jit_machine({}, &why, "auto")) GTEST_SKIP() << why;
+  const fs::path dir = fs::temp_directory_path() / fmt::format("cuarm_jit_auto_{}", ::getpid());
+  fs::remove_all(dir);
+  const ScopedEnv cache("CUARM_JIT_CACHE", dir.string());
+  const ScopedEnv log("CUARM_JIT_LOG", "1");
+  const std::vector<uint8_t> code = words_to_bytes({0x91000400, 0xf9000020, 0x17fffffe});  // add ; str x0,[x1] ; b
+  auto cached = [&] {
+    size_t n = 0;
+    for (auto it = fs::directory_iterator(dir, fs::directory_options::skip_permission_denied);
+         fs::exists(dir) && it != fs::directory_iterator(); ++it)
+      n += it->path().extension() == ".cubin";
+    return n;
+  };
+  // One run of `n` instructions on a fresh auto-mode machine against the CPU; returns its log.
+  auto run = [&](uint64_t n) {
+    auto g = jit_machine({}, &why, "auto");
+    auto c = cpu_machine({});
+    for (Machine* m : {g.get(), c.get()}) {
+      m->load_program(code, 0x1000);
+      m->set_pc(0x1000);
+      m->set_x(1, 0x10000);
+    }
+    ::testing::internal::CaptureStderr();
+    const Status sg = g->run(n);
+    g.reset();  // a compilation still running is waited for here: its log line too
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    const Status sc = c->run(n);
+    EXPECT_EQ(sg.signal, StopReason::MaxCycles);
+    EXPECT_EQ(sg.cycles_executed, sc.cycles_executed);
+    EXPECT_EQ(sg.pc, sc.pc);
+    return err;
+  };
+  // Short: ~1.5M instructions, about 0.3 s interpreted on an H100 (a few times that would still do).
+  const uint64_t kShort = jit::kJitWarmup + 500000;
+  std::string err = run(kShort);
+  EXPECT_EQ(err.find("[cuarm jit]"), std::string::npos) << err;
+  EXPECT_EQ(cached(), 0u);
+  // Long: 60M instructions, > 10 s interpreted: compiled after kCompileAfterSeconds.
+  err = run(60000000);
+  EXPECT_NE(err.find("[cuarm jit] compiled"), std::string::npos) << err;
+  EXPECT_GE(cached(), 1u);
+  // Short again: the translation is found (loaded in this process already) and used.
+  err = run(kShort);
+  EXPECT_NE(err.find("[cuarm jit] found"), std::string::npos) << err;
+  EXPECT_EQ(err.find("[cuarm jit] compiled"), std::string::npos) << err;
+  fs::remove_all(dir);
 }
 
 TEST(Jit, CancelStopsTranslatedCode) {

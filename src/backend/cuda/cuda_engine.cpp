@@ -11,6 +11,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "device.hpp"
@@ -224,6 +225,7 @@ class CudaEngine final : public Engine {
     r.signal = StopReason(state_.stop.reason);
     r.elapsed_seconds = std::chrono::duration<double>(Clock::now() - t0_).count();
     r.ips = r.elapsed_seconds > 0 ? r.cycles_executed / r.elapsed_seconds : 0;
+    ran_before_ += r.elapsed_seconds;
     r.pc = state_.pc;
     r.fault_address = state_.stop.fault_addr;
     r.fault_access = AccessKind(state_.stop.access);
@@ -258,8 +260,20 @@ class CudaEngine final : public Engine {
           jit::Translation t = jit::translate({st.pc}, [this](uint64_t a, uint32_t* w) { return fetch(a, w); },
                                               jit::kMaxWords, &translation_);
           if (t.contains(st.pc)) {
-            pending_.start(std::move(t), device_);
-            ++compiles;
+            // Auto: what was compiled before (this process, the disk cache) is used at once; a
+            // new compilation waits until the guest has run kCompileAfterSeconds (all its runs
+            // together: a process runs from syscall to syscall).
+            const double ran = ran_before_ + std::chrono::duration<double>(Clock::now() - t0_).count();
+            std::optional<jit::JitKernels> found;
+            if (jit_ == jit::JitMode::Auto) found = jit::find_translation(t.source);
+            if (found) {
+              translation_ = std::move(t);
+              kernel_ = *found;
+              ++compiles;
+            } else if (jit_ == jit::JitMode::Always || ran >= jit::kCompileAfterSeconds) {
+              pending_.start(std::move(t), device_);
+              ++compiles;
+            }
           }
         }
         // NVRTC works on another thread ("always": waited for) while the interpreter runs; a
@@ -387,6 +401,7 @@ class CudaEngine final : public Engine {
   std::atomic<bool> running_{false};
   std::mutex finish_mutex_;
   Clock::time_point t0_{};
+  double ran_before_ = 0;  // seconds of the runs before this one (translated mode's compile rule)
   Status result_;
 };
 

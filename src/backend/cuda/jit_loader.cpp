@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -30,36 +31,66 @@ JitMode jit_mode() {
   return m != JitMode::Off && nvrtc_available() ? m : JitMode::Off;
 }
 
-bool log_enabled() {
-  static const bool on = [] {
-    const char* e = std::getenv("CUARM_JIT_LOG");
-    return e && *e && std::strcmp(e, "0") != 0;
-  }();
-  return on;
+bool log_enabled() {  // read each time (a compilation or a batch slice): tests switch it
+  const char* e = std::getenv("CUARM_JIT_LOG");
+  return e && *e && std::strcmp(e, "0") != 0;
 }
 
-JitKernels load_translation(const std::string& source) {
-  static std::mutex mu;
-  static std::map<std::pair<int, std::string>, JitKernels> cache;
+namespace {
+
+std::mutex loaded_mutex;  // guards `loaded`
+// Compiled translations loaded in this process, by device and source.
+std::map<std::pair<int, std::string>, JitKernels> loaded;
+
+int current_device() {
   int dev = 0;
   check(cudaGetDevice(&dev), "cudaGetDevice");
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find({dev, source});
-  if (it != cache.end()) return it->second;
+  return dev;
+}
+
+int compute_capability(int dev) {
   cudaDeviceProp prop;
   check(cudaGetDeviceProperties(&prop, dev), "cudaGetDeviceProperties");
-  const auto t0 = std::chrono::steady_clock::now();
-  bool from_cache = false;
-  const std::vector<char> cubin = compile_cubin(source, prop.major * 10 + prop.minor, &from_cache);
-  if (log_enabled())
-    std::fprintf(stderr, "[cuarm jit] %s %zu bytes of source in %.3f s\n", from_cache ? "found (disk cache)" : "compiled",
-                 source.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  return prop.major * 10 + prop.minor;
+}
+
+// Loads `cubin` into device `dev` and keeps it as the translation of `source` (the caller holds
+// loaded_mutex).
+JitKernels load_cubin(int dev, const std::string& source, const std::vector<char>& cubin) {
   JitKernels k;
   check(cudaLibraryLoadData(&k.lib, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0), "cudaLibraryLoadData");
   check(cudaLibraryGetKernel(&k.single, k.lib, "cuarm_jit_single"), "cudaLibraryGetKernel(single)");
   check(cudaLibraryGetKernel(&k.batch, k.lib, "cuarm_jit_batch"), "cudaLibraryGetKernel(batch)");
-  cache.emplace(std::make_pair(dev, source), k);
+  loaded.emplace(std::make_pair(dev, source), k);
   return k;
+}
+
+}  // namespace
+
+JitKernels load_translation(const std::string& source) {
+  const int dev = current_device();
+  std::lock_guard<std::mutex> lock(loaded_mutex);
+  if (auto it = loaded.find({dev, source}); it != loaded.end()) return it->second;
+  const auto t0 = std::chrono::steady_clock::now();
+  bool from_cache = false;
+  const std::vector<char> cubin = compile_cubin(source, compute_capability(dev), &from_cache);
+  if (log_enabled())
+    std::fprintf(stderr, "[cuarm jit] %s %zu bytes of source in %.3f s\n", from_cache ? "found (disk cache)" : "compiled",
+                 source.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  return load_cubin(dev, source, cubin);
+}
+
+std::optional<JitKernels> find_translation(const std::string& source) {
+  const int dev = current_device();
+  std::lock_guard<std::mutex> lock(loaded_mutex);
+  if (auto it = loaded.find({dev, source}); it != loaded.end()) {
+    if (log_enabled()) std::fprintf(stderr, "[cuarm jit] found (this process) %zu bytes of source\n", source.size());
+    return it->second;
+  }
+  const std::optional<std::vector<char>> cubin = cached_cubin(source, compute_capability(dev));
+  if (!cubin) return std::nullopt;
+  if (log_enabled()) std::fprintf(stderr, "[cuarm jit] found (disk cache) %zu bytes of source\n", source.size());
+  return load_cubin(dev, source, *cubin);
 }
 
 }  // namespace cuarm::jit

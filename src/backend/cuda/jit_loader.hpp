@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <future>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -18,11 +19,7 @@ namespace cuarm::jit {
 // Off as well when NVRTC cannot be loaded. Throws cuarm::Error for other values.
 enum class JitMode { Off, Auto, Always };
 JitMode jit_mode();
-
-constexpr uint64_t kJitWarmup = 1 << 20;    // interpreted instructions before translating (auto)
-constexpr uint64_t kInterpSlice = 1 << 20;  // interpreter slice between attempts to translate
-constexpr int kMaxTranslations = 16;        // compilations per run; then the interpreter only
-constexpr size_t kMaxWords = 256;           // guest words in one translation (NVRTC: seconds per hundred)
+// (The rule of when to translate, kJitWarmup and the rest, is in ../jit/translate.hpp.)
 
 // The kernels of one compiled translation, loaded into the current device: cuarm_jit_single
 // and cuarm_jit_batch (backend/jit/device_kernel.cuh). Compiled translations are kept for the
@@ -33,6 +30,9 @@ struct JitKernels {
   cudaKernel_t batch = nullptr;
 };
 JitKernels load_translation(const std::string& source);
+// The same without compiling: the translation when this process has loaded it already or the
+// disk cache has its cubin (then loaded), else nullopt.
+std::optional<JitKernels> find_translation(const std::string& source);
 
 // A translation being compiled on another host thread, while the interpreter keeps the guest
 // going: NVRTC takes seconds, which a short run should not wait for.

@@ -134,31 +134,57 @@ std::string cubin_cache_dir() {
   return "";
 }
 
+namespace {
+
+// NVRTC's options for compute capability `sm`.
+// -fmad=false: no contraction (the core is integer arithmetic, but nothing may change that).
+// -default-device: the core's constexpr helpers carry no __device__ annotation.
+// -diag-suppress=177: labels the generated code declares for jumps it ends up not taking.
+std::vector<std::string> options(const std::string& inc, int sm) {
+  return {fmt::format("--gpu-architecture=sm_{}", sm), fmt::format("-I{}", inc), "-std=c++20", "-fmad=false",
+          "-DNDEBUG", "-default-device", "-diag-suppress=177"};
+}
+
+// The disk-cache file of `source` under these options, or "" when there is no cache folder.
+fs::path cache_entry(const Api& a, const std::string& source, const std::vector<std::string>& opts,
+                     const std::string& inc) {
+  const std::string dir = cubin_cache_dir();
+  if (dir.empty()) return {};
+  Hash h;
+  int major = 0, minor = 0;
+  a.version(&major, &minor);
+  h.add(fmt::format("nvrtc {}.{}", major, minor));
+  for (const auto& o : opts) h.add(o);
+  h.add(headers_fingerprint(inc));
+  h.add(source);
+  return fs::path(dir) / (h.hex() + ".cubin");
+}
+
+}  // namespace
+
+std::optional<std::vector<char>> cached_cubin(const std::string& source, int sm) {
+  const Api& a = api();
+  if (!a.why.empty()) return std::nullopt;
+  const std::string inc = include_dir();
+  const fs::path entry = cache_entry(a, source, options(inc, sm), inc);
+  if (entry.empty()) return std::nullopt;
+  const std::string hit = read_all(entry);
+  if (!looks_like_cubin(hit)) return std::nullopt;
+  return std::vector<char>(hit.begin(), hit.end());
+}
+
 std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_cache) {
   const Api& a = api();
   if (!a.why.empty()) throw Error("jit: " + a.why);
   if (from_cache) *from_cache = false;
   const std::string inc = include_dir();
-  const std::string include = fmt::format("-I{}", inc);
-  const std::string arch = fmt::format("--gpu-architecture=sm_{}", sm);
-  // -fmad=false: no contraction (the core is integer arithmetic, but nothing may change that).
-  // -default-device: the core's constexpr helpers carry no __device__ annotation.
-  // -diag-suppress=177: labels the generated code declares for jumps it ends up not taking.
-  const char* opts[] = {arch.c_str(), include.c_str(), "-std=c++20", "-fmad=false", "-DNDEBUG", "-default-device",
-                        "-diag-suppress=177"};
+  const std::vector<std::string> opt_strings = options(inc, sm);
+  std::vector<const char*> opts;
+  for (const auto& o : opt_strings) opts.push_back(o.c_str());
 
   // The disk cache: a hit skips NVRTC. Failing to read or write it only costs the compile.
-  const std::string dir = cubin_cache_dir();
-  fs::path entry;
-  if (!dir.empty()) {
-    Hash h;
-    int major = 0, minor = 0;
-    a.version(&major, &minor);
-    h.add(fmt::format("nvrtc {}.{}", major, minor));
-    for (const char* o : opts) h.add(o);
-    h.add(headers_fingerprint(inc));
-    h.add(source);
-    entry = fs::path(dir) / (h.hex() + ".cubin");
+  const fs::path entry = cache_entry(a, source, opt_strings, inc);
+  if (!entry.empty()) {
     const std::string hit = read_all(entry);
     if (looks_like_cubin(hit)) {
       if (from_cache) *from_cache = true;
@@ -169,7 +195,7 @@ std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_ca
   Program p = nullptr;
   if (int r = a.create(&p, source.c_str(), "cuarm_jit.cu", 0, nullptr, nullptr))
     throw Error(fmt::format("jit: nvrtcCreateProgram: {}", a.error_string(r)));
-  const int r = a.compile(p, int(sizeof opts / sizeof opts[0]), opts);
+  const int r = a.compile(p, int(opts.size()), opts.data());
   std::string log;
   size_t n = 0;
   if (a.log_size(p, &n) == 0 && n > 1) {

@@ -14,6 +14,17 @@
 
 namespace cuarm::jit {
 
+// When the CUDA backend translates (docs/jit.md; the tests check the rule).
+constexpr uint64_t kJitWarmup = 1 << 20;    // interpreted instructions before translating (auto)
+// Auto, one guest: a translation that is not compiled yet (in this process or the disk cache)
+// is compiled only once the guest has run this long (all its runs together). NVRTC takes about as long on a fast host
+// (1 to 4 s for a full translation), so a run pays at most about twice what it would without
+// translating, and a short program does not wait at exit for a compilation it cannot use.
+constexpr double kCompileAfterSeconds = 3.0;
+constexpr uint64_t kInterpSlice = 1 << 20;  // interpreter slice between attempts to translate
+constexpr int kMaxTranslations = 16;        // compilations per run; then the interpreter only
+constexpr size_t kMaxWords = 256;           // guest words in one translation (NVRTC: seconds per hundred)
+
 // Reads the guest word at addr from an executable region; false when addr is not in one.
 using FetchWord = std::function<bool(uint64_t addr, uint32_t* word)>;
 
