@@ -14,12 +14,27 @@ extern "C" void cuarm_cli_on_sigint(int) { g_sigint = 1; }
 SigintFlag::SigintFlag() {
   struct sigaction sa {};
   sa.sa_handler = cuarm_cli_on_sigint;
+  sa.sa_flags = SA_RESTART;
   sigemptyset(&sa.sa_mask);
   g_sigint = 0;
+  sigset_t block;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &block, &old_mask_);
   sigaction(SIGINT, &sa, &old_);
 }
 
-SigintFlag::~SigintFlag() { sigaction(SIGINT, &old_, nullptr); }
+void SigintFlag::started() const {
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &unblock, nullptr);
+}
+
+SigintFlag::~SigintFlag() {
+  sigaction(SIGINT, &old_, nullptr);
+  pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
+}
 
 bool SigintFlag::raised() const { return g_sigint != 0; }
 

@@ -13,18 +13,24 @@
 namespace cuarm::cli {
 
 // Ctrl-C for the life of this object only raises a flag: the loop that waits for the lanes reads
-// raised() and cancels them (a signal handler may not call into cuarm). The previous SIGINT
-// action comes back when it ends.
+// raised() and cancels them (a signal handler may not call into cuarm). Until started() it is
+// also held back (blocked in this thread, and so in every thread started meanwhile, such as the
+// CUDA runtime's): a SIGINT that arrived while the device started interrupted a system call
+// inside the CUDA driver, and the command ended with status 4 and no message (seen on an H200).
+// started() lets a held-back Ctrl-C through, which raises the flag at once. The previous SIGINT
+// action and mask come back when it ends.
 class SigintFlag {
  public:
   SigintFlag();
   ~SigintFlag();
   SigintFlag(const SigintFlag&) = delete;
   SigintFlag& operator=(const SigintFlag&) = delete;
+  void started() const;
   bool raised() const;
 
  private:
   struct sigaction old_ {};
+  sigset_t old_mask_{};
 };
 
 // Starts `job` (a Batch or a ProcessBatch) and waits for it. Ctrl-C (`sigint`, which the command
@@ -37,6 +43,7 @@ bool run_with_progress(Job& job, uint64_t max_cycles, const SigintFlag& sigint, 
   bool shown = false, cancelled = false;
   {
     job.start(max_cycles);
+    sigint.started();
     while (!job.wait_for(0.1)) {
       if (sigint.raised() && !cancelled) {
         job.cancel();
