@@ -52,9 +52,10 @@ fi
 # One line per case in $out/<log> (PASS (ms) / FAIL / TIMEOUT / CUT / SKIP / NOT RUN), a failure's
 # output after its line. CUARM_JIT reaches ProgramsInBatch (in the test process; off is faster for
 # these short programs) but not ProgramsVsQemu's `cuarm run`, which gets exactly the guest's
-# environment: it runs in the default mode, where a program that runs past the warm-up waits
-# ~10-30 s for NVRTC. That CPU work is why more jobs than GPUs pay (one H200, 32 cases: 1 job
-# ran 12 in 100 s, 4 jobs all 32 in 93 s).
+# environment: it runs in the default mode, where a program that has run 3 s compiles its
+# translation with NVRTC on the host's cores. Host work (NVRTC, qemu, starting processes) is why
+# more jobs than GPUs pay (one H200, 32 cases, before that 3 s rule: 1 job ran 12 in 100 s,
+# 4 jobs all 32 in 93 s; with it, 8 jobs ran 593 of the 695 in 380 s).
 one_case() {  # $1: results folder, $2: test name
   local left=$((CORPUS_DEADLINE - $(date +%s))) f=${2//\//_} gpus
   ((left <= 0)) && return 0
