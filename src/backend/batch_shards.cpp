@@ -50,7 +50,7 @@ class ShardedStore final : public BatchStore {
   void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const override {
     for (size_t p = 0; p < used_; ++p) parts_[p]->read_strided(region, off, out + first_[p] * stride, stride);
   }
-  void upload(const core::CpuState* states) override {
+  void upload(core::CpuState* states) override {
     for (size_t p = 0; p < used_; ++p) parts_[p]->upload(states + first_[p]);
   }
   void download(core::CpuState* states, uint64_t* cycles) override {

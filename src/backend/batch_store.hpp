@@ -59,8 +59,10 @@ class BatchStore {
   virtual void read_strided(uint32_t region, uint64_t off, uint8_t* out, size_t stride) const = 0;
 
   // Lane states in and out (arrays of this store's lane count); upload also zeroes the
-  // per-lane cycle counts.
-  virtual void upload(const core::CpuState* states) = 0;
+  // per-lane cycle counts. A store may run the lanes in the uploaded array itself until
+  // download (the CPU store does: no copy of 848 bytes a lane each way, each round of a process
+  // batch): the caller leaves it alone in between and downloads into the same array.
+  virtual void upload(core::CpuState* states) = 0;
   virtual void download(core::CpuState* states, uint64_t* cycles) = 0;
 
   // Advances every lane that has not stopped by at most `slice` instructions (never past

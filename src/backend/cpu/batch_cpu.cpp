@@ -163,7 +163,7 @@ class CpuBatchStore final : public BatchStore {
     }
     pool_ = {cap ? static_cast<uint8_t*>(pool_map_->p) : nullptr, &next_, uint32_t(cap), 0};
     lane_pages_ = lane_pages;
-    states_.assign(lanes, core::CpuState{});
+    states_ = nullptr;
     cycles_.assign(lanes, 0);
   }
 
@@ -189,12 +189,13 @@ class CpuBatchStore final : public BatchStore {
     for (uint64_t l = 0; l < lanes_; ++l) read(region, l, off, out + l * stride, stride);
   }
 
-  void upload(const core::CpuState* states) override {
-    std::copy_n(states, lanes_, states_.begin());
+  // The lanes run in the caller's states (see BatchStore::upload).
+  void upload(core::CpuState* states) override {
+    states_ = states;
     std::fill(cycles_.begin(), cycles_.end(), 0);
   }
   void download(core::CpuState* states, uint64_t* cycles) override {
-    std::copy_n(states_.begin(), lanes_, states);
+    if (states != states_) std::copy_n(states_, lanes_, states);
     std::copy_n(cycles_.begin(), lanes_, cycles);
   }
 
@@ -243,7 +244,7 @@ class CpuBatchStore final : public BatchStore {
   core::PagePool pool_{};
   std::vector<core::Region> desc_;
   std::vector<Buffer> buffers_;
-  std::vector<core::CpuState> states_;
+  core::CpuState* states_ = nullptr;  // the uploaded states, run in place
   std::vector<uint64_t> cycles_;
 };
 

@@ -126,7 +126,7 @@ class CudaBatchStore final : public BatchStore {
     copy_lanes(region, 0, lanes_, off, out, stride, false);
   }
 
-  void upload(const core::CpuState* states) override {
+  void upload(core::CpuState* states) override {
     use();
     check(cudaMemcpy(d_states_, states, lanes_ * sizeof(core::CpuState), cudaMemcpyHostToDevice), "upload states");
     // Where the lanes start: where translation starts (a few distinct pcs are enough).
