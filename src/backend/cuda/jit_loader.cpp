@@ -69,14 +69,20 @@ JitKernels load_cubin(int dev, const std::string& source, const std::vector<char
 
 JitKernels load_translation(const std::string& source) {
   const int dev = current_device();
-  std::lock_guard<std::mutex> lock(loaded_mutex);
-  if (auto it = loaded.find({dev, source}); it != loaded.end()) return it->second;
+  {
+    std::lock_guard<std::mutex> lock(loaded_mutex);
+    if (auto it = loaded.find({dev, source}); it != loaded.end()) return it->second;
+  }
+  // NVRTC runs unlocked: find_translation, on a guest's driver thread, must not wait seconds
+  // for another guest's compilation.
   const auto t0 = std::chrono::steady_clock::now();
   bool from_cache = false;
   const std::vector<char> cubin = compile_cubin(source, compute_capability(dev), &from_cache);
   if (log_enabled())
     std::fprintf(stderr, "[cuarm jit] %s %zu bytes of source in %.3f s\n", from_cache ? "found (disk cache)" : "compiled",
                  source.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  std::lock_guard<std::mutex> lock(loaded_mutex);
+  if (auto it = loaded.find({dev, source}); it != loaded.end()) return it->second;  // compiled beside us
   return load_cubin(dev, source, cubin);
 }
 
