@@ -12,11 +12,17 @@ extern "C" void cuarm_cli_on_sigint(int) { g_sigint = 1; }
 }  // namespace
 
 SigintFlag::SigintFlag() {
+  g_sigint = 0;
+  sigaction(SIGINT, nullptr, &old_);
+  pthread_sigmask(SIG_SETMASK, nullptr, &old_mask_);
+  // Started with SIGINT ignored (a shell's background job, nohup): it stays ignored, as in
+  // other programs.
+  ignored_ = old_.sa_handler == SIG_IGN;
+  if (ignored_) return;
   struct sigaction sa {};
   sa.sa_handler = cuarm_cli_on_sigint;
   sa.sa_flags = SA_RESTART;
   sigemptyset(&sa.sa_mask);
-  g_sigint = 0;
   sigset_t block;
   sigemptyset(&block);
   sigaddset(&block, SIGINT);
@@ -25,6 +31,7 @@ SigintFlag::SigintFlag() {
 }
 
 void SigintFlag::started() const {
+  if (ignored_) return;
   sigset_t unblock;
   sigemptyset(&unblock);
   sigaddset(&unblock, SIGINT);
@@ -32,6 +39,7 @@ void SigintFlag::started() const {
 }
 
 SigintFlag::~SigintFlag() {
+  if (ignored_) return;
   sigaction(SIGINT, &old_, nullptr);
   pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
 }

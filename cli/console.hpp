@@ -18,7 +18,7 @@ namespace cuarm::cli {
 // CUDA runtime's): a SIGINT that arrived while the device started interrupted a system call
 // inside the CUDA driver, and the command ended with status 4 and no message (seen on an H200).
 // started() lets a held-back Ctrl-C through, which raises the flag at once. The previous SIGINT
-// action and mask come back when it ends.
+// action and mask come back when it ends. A SIGINT ignored at the start stays ignored.
 class SigintFlag {
  public:
   SigintFlag();
@@ -31,6 +31,7 @@ class SigintFlag {
  private:
   struct sigaction old_ {};
   sigset_t old_mask_{};
+  bool ignored_ = false;  // SIGINT was ignored already: leave it so
 };
 
 // Starts `job` (a Batch or a ProcessBatch) and waits for it. Ctrl-C (`sigint`, which the command

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include <cstdlib>
 #include <filesystem>
@@ -142,12 +143,10 @@ TEST_F(CliProcesses, ClearErrors) {
   expect_error(run_command(processes() + "--lanes 1 -E NOVALUE " + prog), "--env: 'NOVALUE' is not VAR=VALUE");
 }
 
-// Ctrl-C (SIGINT) cancels the lanes: exit status 130, the lanes report 130, the command says so.
-TEST_F(CliProcesses, InterruptCancelsTheLanes) {
-  TempDir d("interrupt");
+// Starts `cuarm processes` on 3 lanes of a spin far longer than any test waits, sends SIGINT
+// after `delay`, and returns the wait status (or fails after 20 s). stdout/stderr go to files.
+int interrupt_spin(std::chrono::microseconds delay, const std::string& out, const std::string& err) {
   const std::string spin = std::string(CUARM_OS_PROGRAMS_DIR) + "/spin";
-  const std::string err = (d.path() / "err").string(), out = (d.path() / "out").string();
-  // spin 100000 50000000: far longer than the test waits.
   std::vector<std::string> args = {CUARM_CLI, "processes", "--backend", backend(), "--lanes", "3", spin, "100000", "50000000"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -157,24 +156,56 @@ TEST_F(CliProcesses, InterruptCancelsTheLanes) {
   posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ), 0);
+  const int spawned = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
-  ASSERT_EQ(kill(pid, SIGINT), 0);
+  if (spawned != 0) {
+    ADD_FAILURE() << "posix_spawn failed";
+    return -1;
+  }
+  std::this_thread::sleep_for(delay);
+  kill(pid, SIGINT);
   int status = 0;
   const auto t0 = std::chrono::steady_clock::now();
   while (waitpid(pid, &status, WNOHANG) == 0) {
     if (std::chrono::steady_clock::now() - t0 > std::chrono::seconds(20)) {
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
-      FAIL() << "cuarm processes did not end after SIGINT";
+      ADD_FAILURE() << "cuarm processes did not end within 20 s of SIGINT";
+      return -1;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  ASSERT_TRUE(WIFEXITED(status));
+  return status;
+}
+
+// Ctrl-C (SIGINT) cancels the lanes: exit status 130, the lanes report 130, the command says so.
+TEST_F(CliProcesses, InterruptCancelsTheLanes) {
+  TempDir d("interrupt");
+  const std::string err = (d.path() / "err").string(), out = (d.path() / "out").string();
+  const int status = interrupt_spin(std::chrono::milliseconds(700), out, err);
+  ASSERT_TRUE(WIFEXITED(status)) << slurp(err);
   EXPECT_EQ(WEXITSTATUS(status), 130) << slurp(err);
   EXPECT_NE(slurp(err).find("3 lanes: 3 exit 130"), std::string::npos) << slurp(err);
   EXPECT_NE(slurp(err).find("interrupted"), std::string::npos) << slurp(err);
+}
+
+// A Ctrl-C at any moment of the start (loading, building the lanes, the device starting) ends
+// the command one of two ways: by the signal itself, before the command could catch it, or as
+// an interrupted run (status 130 and the summary). Never anything else: a SIGINT inside the CUDA
+// driver's start once ended it with status 4 and no message.
+TEST_F(CliProcesses, InterruptWhileStartingEndsCleanly) {
+  TempDir d("interrupt_early");
+  const std::string err = (d.path() / "err").string(), out = (d.path() / "out").string();
+  for (int us : {1000, 3000, 10000, 30000, 100000, 300000}) {
+    const int status = interrupt_spin(std::chrono::microseconds(us), out, err);
+    if (WIFSIGNALED(status)) {
+      EXPECT_EQ(WTERMSIG(status), SIGINT) << "after " << us << " us: " << slurp(err);
+      continue;
+    }
+    ASSERT_TRUE(WIFEXITED(status)) << "after " << us << " us";
+    EXPECT_EQ(WEXITSTATUS(status), 130) << "after " << us << " us: " << slurp(err);
+    EXPECT_NE(slurp(err).find("interrupted"), std::string::npos) << "after " << us << " us: " << slurp(err);
+  }
 }
 
 }  // namespace
