@@ -160,17 +160,22 @@ fs::path cache_entry(const Api& a, const std::string& source, const std::vector<
   return fs::path(dir) / (h.hex() + ".cubin");
 }
 
+// The cubin in cache file `entry`, or nullopt when there is none (no cache folder, no file, or
+// not a cubin: a damaged entry is a miss).
+std::optional<std::vector<char>> read_cubin(const fs::path& entry) {
+  if (entry.empty()) return std::nullopt;
+  const std::string hit = read_all(entry);
+  if (!looks_like_cubin(hit)) return std::nullopt;
+  return std::vector<char>(hit.begin(), hit.end());
+}
+
 }  // namespace
 
 std::optional<std::vector<char>> cached_cubin(const std::string& source, int sm) {
   const Api& a = api();
   if (!a.why.empty()) return std::nullopt;
   const std::string inc = include_dir();
-  const fs::path entry = cache_entry(a, source, options(inc, sm), inc);
-  if (entry.empty()) return std::nullopt;
-  const std::string hit = read_all(entry);
-  if (!looks_like_cubin(hit)) return std::nullopt;
-  return std::vector<char>(hit.begin(), hit.end());
+  return read_cubin(cache_entry(a, source, options(inc, sm), inc));
 }
 
 std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_cache) {
@@ -184,12 +189,9 @@ std::vector<char> compile_cubin(const std::string& source, int sm, bool* from_ca
 
   // The disk cache: a hit skips NVRTC. Failing to read or write it only costs the compile.
   const fs::path entry = cache_entry(a, source, opt_strings, inc);
-  if (!entry.empty()) {
-    const std::string hit = read_all(entry);
-    if (looks_like_cubin(hit)) {
-      if (from_cache) *from_cache = true;
-      return {hit.begin(), hit.end()};
-    }
+  if (std::optional<std::vector<char>> hit = read_cubin(entry)) {
+    if (from_cache) *from_cache = true;
+    return *std::move(hit);
   }
 
   Program p = nullptr;
