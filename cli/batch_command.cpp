@@ -216,7 +216,6 @@ std::string detail_of(const Status& st) {
   }
 }
 
-
 }  // namespace
 
 struct BatchCommand::Options {

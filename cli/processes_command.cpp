@@ -81,7 +81,6 @@ void write_file(const std::filesystem::path& p, const std::string& bytes) {
   if (!f.flush()) fail(fmt::format("--out-dir: writing '{}' failed", p.string()));
 }
 
-
 }  // namespace
 
 struct ProcessesCommand::Options {
