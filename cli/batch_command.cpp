@@ -5,6 +5,7 @@
 #include "batch_command.hpp"
 
 #include "console.hpp"
+#include "options.hpp"
 
 #include <cuarm/batch.hpp>
 #include <fmt/format.h>
@@ -60,9 +61,11 @@ error before the run (bad option value, unreadable or unsuitable program or inpu
 [[noreturn]] void fail(const std::string& msg) { throw Error(msg); }
 
 std::vector<uint8_t> read_bytes(const std::string& path, const char* what) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) fail(fmt::format("{}: cannot open '{}': {}", what, path, std::strerror(errno)));
-  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+  try {
+    return read_input(path);
+  } catch (const Error& e) {
+    fail(fmt::format("{}: {}", what, e.what()));
+  }
 }
 
 // A whole string as an unsigned number: decimal or 0x hex, no sign, no spaces.
@@ -235,7 +238,7 @@ BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
   Options& o = *o_;
   cmd_ = app.add_subcommand("batch", "run N lanes of one program (static ELF or --raw binary) and summarize each lane");
   cmd_->add_option("PROGRAM", o.program, "program to run in every lane")->required();
-  cmd_->add_option("--lanes", o.lanes, "number of lanes (guests)")->required()->check(CLI::PositiveNumber);
+  cmd_->add_option("--lanes", o.lanes, "number of lanes (guests)")->required()->check(kAtLeastOne);
   cmd_->add_option("--backend", o.backend, "auto | cpu | cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   cmd_->add_option("--max-cycles", o.max_cycles, "stop each lane after this many instructions (MAX_CYCLES)");
   cmd_->add_flag("--deterministic", o.deterministic, "CNTVCT_EL0 counts instructions instead of host time");

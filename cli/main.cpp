@@ -16,6 +16,7 @@
 #include <set>
 
 #include "batch_command.hpp"
+#include "options.hpp"
 #include "processes_command.hpp"
 #include "qemu_options.hpp"
 #include "trace.hpp"
@@ -23,12 +24,6 @@
 namespace {
 
 using cuarm::exit_code_for;
-
-std::vector<uint8_t> read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw cuarm::Error(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
 
 std::string describe(const cuarm::Status& st) {
   using cuarm::StopReason;
@@ -62,7 +57,8 @@ int main(int argc, char** argv) {
   std::string cwd = "/";
   uint64_t seed = 0;
   cuarm::ProcessOptions defaults;
-  uint64_t stack_size = defaults.stack_size, brk_size = defaults.brk_size, mmap_size = defaults.mmap_size;
+  uint64_t stack_size = defaults.stack_size, brk_size = defaults.brk_size, mmap_size = defaults.mmap_size,
+           tmp_size = defaults.tmp_size;
   run->add_option("program", program, "program to run")->required();
   run->add_option("args", guest_args, "arguments passed to the guest");
   run->add_flag("--raw", raw, "PROGRAM is a flat binary: load it at --base in flat memory, start at --entry");
@@ -92,6 +88,7 @@ int main(int argc, char** argv) {
   run->add_option("--stack-size", stack_size, "bytes of guest stack (default 8 MiB)");
   run->add_option("--heap-size", brk_size, "bytes the brk heap may grow to (default 256 MiB)");
   run->add_option("--mmap-size", mmap_size, "bytes of the mmap area (default 1 GiB)");
+  run->add_option("--tmp-size", tmp_size, "bytes the guest's private in-memory /tmp may hold (default 64 MiB)");
   std::string argv0;
   run->add_option("--argv0", argv0, "the guest's argv[0] (default: PROGRAM as given; qemu's -0)");
   run->set_version_flag("--version", "cuarm " CUARM_VERSION);
@@ -120,12 +117,21 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  // Every unsigned option refuses a sign (CLI11 would wrap --max-cycles -5 to 2^64-5).
+  for (CLI::App* sub : app.get_subcommands({}))
+    for (CLI::Option* o : sub->get_options())
+      if (o->get_type_name() == "UINT") o->check(cuarm::cli::kNotNegative);
   try {
     std::vector<const char*> cargv;
     for (auto& a : args) cargv.push_back(a.c_str());
     app.parse(int(cargv.size()), cargv.data());
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version end with 0; every other parse error is a bad option: status 1, as
+    // documented (CLI11's own codes are 104-109), on one line.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    fmt::print(stderr, "cuarm: error: {}\n", e.what());
+    fmt::print(stderr, "Run with --help for more information.\n");
+    return 1;
   }
   for (const auto& n : notes) fmt::print(stderr, "cuarm: note: {}\n", n);
   if (batch.selected()) return batch.run();
@@ -136,9 +142,9 @@ int main(int argc, char** argv) {
     if (!raw && (have_base || run->count("--entry") || run->count("--memory-size")))
       throw cuarm::Error("--base, --entry and --memory-size apply to --raw programs only");
     if (raw && (!mounts.empty() || !envs.empty() || !unsets.empty() || clean_env || run->count("--cwd") || run->count("--stack-size") || run->count("--argv0") ||
-                run->count("--heap-size") || run->count("--mmap-size")))
+                run->count("--heap-size") || run->count("--mmap-size") || run->count("--tmp-size")))
       throw cuarm::Error("--mount, --env, --cwd, --argv0 and the --*-size options apply to ELF programs only");
-    const std::vector<uint8_t> image = read_file(program);
+    const std::vector<uint8_t> image = cuarm::read_input(program);
     cuarm::MachineOptions opt;
     opt.backend = cuarm::parse_backend(backend);
     opt.deterministic = deterministic;
@@ -180,6 +186,7 @@ int main(int argc, char** argv) {
       po.stack_size = stack_size;
       po.brk_size = brk_size;
       po.mmap_size = mmap_size;
+      po.tmp_size = tmp_size;
       if (strace) po.strace = stderr;
       process = std::make_unique<cuarm::Process>(m, image, po);
     }

@@ -5,6 +5,7 @@
 #include "processes_command.hpp"
 
 #include "console.hpp"
+#include "options.hpp"
 
 #include <cuarm/process_batch.hpp>
 #include <fmt/format.h>
@@ -49,9 +50,12 @@ first), 130 when interrupted (Ctrl-C cancels the lanes), 1 for an error before t
 [[noreturn]] void fail(const std::string& msg) { throw Error(msg); }
 
 std::string read_text(const std::string& path, const char* what) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) fail(fmt::format("{}: cannot open '{}': {}", what, path, std::strerror(errno)));
-  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+  try {
+    const std::vector<uint8_t> b = read_input(path);
+    return {b.begin(), b.end()};
+  } catch (const Error& e) {
+    fail(fmt::format("{}: {}", what, e.what()));
+  }
 }
 
 std::vector<std::string> split_ws(const std::string& line) {
@@ -91,7 +95,7 @@ struct ProcessesCommand::Options {
   uint64_t max_cycles = std::numeric_limits<uint64_t>::max();
   bool deterministic = false;
   uint64_t seed = 0;
-  uint64_t stack_size = 256u << 10, heap_size = 1u << 20, mmap_size = 4u << 20;
+  uint64_t stack_size = 256u << 10, heap_size = 1u << 20, mmap_size = 4u << 20, tmp_size = 1u << 20;
   uint64_t summary_lanes = 16;
 };
 
@@ -101,7 +105,7 @@ ProcessesCommand::ProcessesCommand(CLI::App& app) : o_(std::make_unique<Options>
                                          "own arguments and stdin, and summarize each lane");
   cmd_->add_option("PROGRAM", o.program, "static AArch64 Linux program")->required();
   cmd_->add_option("ARGS", o.args, "arguments of every lane ({lane} becomes the lane index)");
-  cmd_->add_option("--lanes", o.lanes, "number of lanes (default: the lines of --args-file)")->check(CLI::PositiveNumber);
+  cmd_->add_option("--lanes", o.lanes, "number of lanes (default: the lines of --args-file)")->check(kAtLeastOne);
   cmd_->add_option("--args-file", o.args_file, "line i: lane i's arguments")->type_name("FILE");
   auto* sf = cmd_->add_option("--stdin-file", o.stdin_file, "every lane reads this file on stdin")->type_name("FILE");
   auto* sd = cmd_->add_option("--stdin-dir", o.stdin_dir, "lane i reads DIR/i on stdin")->type_name("DIR");
@@ -119,6 +123,7 @@ ProcessesCommand::ProcessesCommand(CLI::App& app) : o_(std::make_unique<Options>
   cmd_->add_option("--stack-size", o.stack_size, "bytes of stack per lane (default 256 KiB)");
   cmd_->add_option("--heap-size", o.heap_size, "bytes of brk heap per lane (default 1 MiB)");
   cmd_->add_option("--mmap-size", o.mmap_size, "bytes of mmap area per lane (default 4 MiB)");
+  cmd_->add_option("--tmp-size", o.tmp_size, "bytes each lane's private in-memory /tmp may hold (default 1 MiB)");
   cmd_->add_option("--summary-lanes", o.summary_lanes, "table rows: the first K lanes (default 16)");
   cmd_->add_option("--csv", o.csv, "write every lane as CSV to FILE ('-': stdout, instead of the table)")->type_name("FILE");
   cmd_->footer(kFooter);
@@ -180,6 +185,7 @@ int ProcessesCommand::run() {
     bo.common.exe_path = std::filesystem::absolute(o.program).lexically_normal().string();
     bo.common.deterministic = o.deterministic;
     bo.common.random_seed = o.seed;
+    bo.common.tmp_size = o.tmp_size;
     bo.stack_size = o.stack_size, bo.brk_size = o.heap_size, bo.mmap_size = o.mmap_size;
     const std::string image = read_text(o.program, "PROGRAM");
     const size_t n = lanes.size();

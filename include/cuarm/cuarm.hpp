@@ -77,6 +77,15 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Caps on what an input may ask for, checked before any memory is reserved (docs/security.md).
+constexpr uint64_t kMaxProgramBytes = 1ull << 30;  // a program file
+constexpr uint64_t kMaxImageBytes = 1ull << 34;    // the PT_LOAD segments of an ELF, together (memory reserved lazily)
+constexpr uint64_t kMaxCodeBytes = 1ull << 28;     // one executable segment (it is decoded ahead in a batch)
+
+// Reads a program or input file: a regular file of at most max_bytes. Throws Error with a
+// one-line message naming the path otherwise (missing, a directory, a device, too large, unreadable).
+std::vector<uint8_t> read_input(const std::string& path, uint64_t max_bytes = kMaxProgramBytes);
+
 struct MachineOptions {
   // Flat mode (the seed's default): memory_size bytes of RWX memory at address 0.
   // 0 gives an empty address space to fill with map() or load_elf().

@@ -43,6 +43,7 @@ struct ProcessOptions {
   uint64_t stack_size = 8ull << 20;
   uint64_t brk_size = 256ull << 20;   // largest brk heap
   uint64_t mmap_size = 1ull << 30;    // the mmap area (one region managed in pages)
+  uint64_t tmp_size = 64ull << 20;    // the private in-memory /tmp holds at most this many bytes
 };
 
 struct ProcessResult {

@@ -20,7 +20,8 @@ struct LaneProcess {
 struct ProcessBatchOptions {
   BatchOptions batch;  // backend, devices, deterministic CNTVCT; `lanes` is set from the lane list
   // env, mounts (shared by all lanes), cwd, deterministic, random_seed (lane i uses seed + i),
-  // pie_base. Its output/input/strace callbacks are ignored (every lane is captured).
+  // pie_base, tmp_size (each lane has its own /tmp). Its output/input/strace callbacks are
+  // ignored (every lane is captured).
   ProcessOptions common;
   // Every byte of these is private to each lane: keep them small.
   uint64_t stack_size = 256u << 10;

@@ -6,6 +6,8 @@
 // which is thread-safe against poll()/is_running()/cancel() and is the only thing run while the
 // GIL is released (in slices of 50 ms, so that Ctrl-C is seen: on KeyboardInterrupt the guest is
 // cancelled, waited for, and the exception re-raised).
+#include <fcntl.h>
+#include <unistd.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -93,13 +95,15 @@ std::vector<uint8_t> read_host_file(py::handle path_like) {
   if (!fs) throw py::error_already_set();
   if (!PyUnicode_Check(fs.ptr())) throw py::type_error("expected a str or os.PathLike path");
   const std::string path = fs.cast<std::string>();
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    errno = errno ? errno : ENOENT;
+  // A path that cannot be opened is an OSError (FileNotFoundError, PermissionError) as for
+  // open(); anything else unsuitable (a directory, a device, too large) is cuarm.Error.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
     PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, fs.ptr());
     throw py::error_already_set();
   }
-  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+  ::close(fd);
+  return cuarm::read_input(path);
 }
 
 uint32_t perms_arg(py::handle perms) {
@@ -430,6 +434,7 @@ RunResult run_elf(const py::object& path, const std::optional<std::vector<std::s
   cuarm::MachineOptions o;
   o.memory_size = 0;
   o.backend = backend_arg(backend);
+  o.deterministic = deterministic;  // CNTVCT_EL0 counts instructions too, as under `cuarm --deterministic`
   cuarm::Machine m(o);
   cuarm::Process proc(m, image, po);
 

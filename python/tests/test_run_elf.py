@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import cuarm
-from conftest import examples_dir, BACKEND
+from conftest import examples_dir, words, BACKEND
 
 EXPECTED_100 = b"longest Collatz chain below 100 starts at 97 (118 steps)\n"
 
@@ -135,3 +135,39 @@ def test_run_elf_batch_argv_and_errors():
         cuarm.run_elf_batch(prog, [], backend=BACKEND)
     with pytest.raises(ValueError, match="empty"):
         cuarm.run_elf_batch(prog, [[]], backend=BACKEND)
+
+
+def static_elf(code: bytes) -> bytes:
+    """A minimal static AArch64 ELF: one R+X segment at 0x400000 with `code` at 0x401000."""
+    import struct
+    f = bytearray(0x1000) + code
+    f[0:8] = bytes([0x7F, ord("E"), ord("L"), ord("F"), 2, 1, 1, 0])
+    struct.pack_into("<HHIQQ", f, 16, 2, 183, 1, 0x401000, 64)  # ET_EXEC, EM_AARCH64, entry, e_phoff
+    struct.pack_into("<HHH", f, 52, 64, 56, 1)
+    struct.pack_into("<IIQQQQQQ", f, 64, 1, 5, 0, 0x400000, 0x400000, len(f), len(f), 0x1000)
+    return bytes(f)
+
+
+# mrs x1, cntvct_el0; str x1, [sp, #-16]!; write(1, sp, 8); exit_group(0)
+CNTVCT_TO_STDOUT = words(0xD53BE041, 0xF81F0FE1, 0xD2800020, 0x910003E1, 0xD2800102, 0xD2800808, 0xD4000001,
+                         0xD2800000, 0xD2800BC8, 0xD4000001)
+
+
+def test_deterministic_sets_the_counter_too(tmp_path):
+    # deterministic=True makes CNTVCT_EL0 count retired instructions, as `cuarm --deterministic`
+    # does (it used to set only the process options: the counter stayed the host's clock).
+    prog = tmp_path / "cntvct.elf"
+    prog.write_bytes(static_elf(CNTVCT_TO_STDOUT))
+    runs = [cuarm.run_elf(prog, backend=BACKEND, deterministic=True) for _ in range(2)]
+    values = [int.from_bytes(r.stdout, "little") for r in runs]
+    assert all(r.exit_code == 0 for r in runs)
+    assert values[0] == values[1] and values[0] < 16, values
+    host = int.from_bytes(cuarm.run_elf(prog, backend=BACKEND).stdout, "little")
+    assert host > 1000  # the host's counter
+
+
+def test_program_must_be_a_regular_file(tmp_path):
+    with pytest.raises(cuarm.Error, match="is a directory"):
+        cuarm.run_elf(tmp_path, backend=BACKEND)
+    with pytest.raises(cuarm.Error, match="not a regular file"):
+        cuarm.run_elf("/dev/zero", backend=BACKEND)

@@ -105,7 +105,7 @@ class BatchImpl {
                                 r.base, r.base + r.size));
     if (image_.size() >= core::kMaxLaneRegions)
       throw Error(fmt::format("map: a batch has at most {} regions", core::kMaxLaneRegions));
-    ImageRegion r{base, size, perms, std::vector<uint8_t>(size, 0)};
+    ImageRegion r{base, size, perms, {}};  // no bytes yet: the region reads as zero until written
     image_.insert(std::lower_bound(image_.begin(), image_.end(), base,
                                    [](const ImageRegion& a, uint64_t b) { return a.base < b; }),
                   std::move(r));
@@ -124,7 +124,10 @@ class BatchImpl {
     idle("load_program");
     auto [i, off] = locate(address, bytes.size(), "load_program");
     if (!ready_) {
-      std::copy(bytes.begin(), bytes.end(), image_[i].bytes.begin() + long(off));
+      // The initial contents grow to the last byte written (a .bss costs no host memory).
+      auto& init = image_[i].bytes;
+      if (init.size() < off + bytes.size()) init.resize(off + bytes.size(), 0);
+      std::copy(bytes.begin(), bytes.end(), init.begin() + long(off));
       return;
     }
     if (!image_[i].is_private()) {

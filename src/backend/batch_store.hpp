@@ -14,7 +14,7 @@ namespace cuarm {
 struct ImageRegion {
   uint64_t base, size;
   uint32_t perms;
-  std::vector<uint8_t> bytes;  // initial contents (size bytes)
+  std::vector<uint8_t> bytes;  // initial contents: the first bytes.size() <= size bytes; the rest is zero
   bool is_private() const { return perms & PermW; }
 };
 

@@ -103,6 +103,9 @@ int64_t AddressSpace::mmap(uint64_t addr, uint64_t len, int prot, int flags, int
   if ((fixed || noreplace) && addr % kPage) return -EINVAL;
   uint64_t at;
   auto separate = [&](uint64_t base) -> int64_t {
+    // Mappings with their own region count against the mmap area's size too (--mmap-size is
+    // the cap on what mmap may reserve, whatever the flags).
+    if (len > area_size_ || separate_bytes_ > area_size_ - len) return -ENOMEM;
     for (const auto& r : m_.regions())
       if (overlaps(base, len, r.base, r.size)) return noreplace ? -EEXIST : -ENOMEM;
     try {
@@ -111,6 +114,7 @@ int64_t AddressSpace::mmap(uint64_t addr, uint64_t len, int prot, int flags, int
       return -ENOMEM;
     }
     separate_[base] = len;
+    separate_bytes_ += len;
     return 0;
   };
   if ((fixed || noreplace) && in_area(addr, len)) {
@@ -135,15 +139,16 @@ int64_t AddressSpace::mmap(uint64_t addr, uint64_t len, int prot, int flags, int
     claim(at, len, prot);
   }
   if (!anon) {
-    std::vector<uint8_t> buf(len);
+    // The file's bytes, a chunk at a time (host memory for a chunk, not for the whole mapping).
+    std::vector<uint8_t> buf(std::min<uint64_t>(len, 1u << 20));
     uint64_t got = 0;
     while (got < len) {
-      const ssize_t n = ::pread(host_fd, buf.data() + got, len - got, off_t(offset + got));
+      const ssize_t n = ::pread(host_fd, buf.data(), std::min<uint64_t>(buf.size(), len - got), off_t(offset + got));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) break;
+      m_.write_memory(at + got, std::span(buf.data(), size_t(n)));
       got += uint64_t(n);
     }
-    if (got) m_.write_memory(at, std::span(buf.data(), got));
   }
   return int64_t(at);
 }
@@ -158,6 +163,7 @@ int64_t AddressSpace::munmap(uint64_t addr, uint64_t len) {
   for (auto it = separate_.begin(); it != separate_.end();) {
     if (it->first >= addr && it->first + it->second <= addr + len) {
       m_.unmap(it->first, it->second);
+      separate_bytes_ -= it->second;
       it = separate_.erase(it);
     } else {
       ++it;
@@ -187,6 +193,8 @@ int64_t AddressSpace::set_region_perms(uint64_t addr, uint64_t len, uint32_t per
   size_t count = regions.size();
   for (const auto& r : hit) count += (r.base < addr) + (r.base + r.size > addr + len);
   if (count > 64) return -ENOMEM;  // MemView holds 64 regions
+  for (const auto& r : hit)
+    if (r.size > kMaxSplitBytes) return 0;  // too large to copy: recorded, not enforced (docs/os.md)
   for (const auto& r : hit) {
     // A region cannot change in place: copy it out, map the pieces, copy it back.
     const std::vector<uint8_t> data = m_.read_memory(r.base, r.size);

@@ -12,7 +12,8 @@ namespace {
 
 constexpr uint64_t kPage = 4096;
 // Refuse segments larger than this: a corrupt header must not make us allocate terabytes.
-constexpr uint64_t kMaxSegment = 1ull << 34;
+// Memory is reserved lazily (a .bss costs what the guest touches), but the caps hold first.
+constexpr uint64_t kMaxSegment = kMaxImageBytes;
 
 struct Span {
   uint64_t start, end;
@@ -49,6 +50,7 @@ ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t p
   info.phent = eh.e_phentsize;
   info.phnum = eh.e_phnum;
   bool any = false;
+  uint64_t total = 0;  // p_memsz of every PT_LOAD so far
   for (const auto& p : ph) {
     if (p.p_type == PT_INTERP) throw Error("ELF: dynamically linked (PT_INTERP); only static programs are supported");
     if (p.p_type == PT_PHDR) info.phdr = p.p_vaddr + bias;
@@ -58,6 +60,13 @@ ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t p
     if (p.p_filesz > 0 && (p.p_offset > image.size() || p.p_filesz > image.size() - p.p_offset))
       throw Error(fmt::format("ELF: segment at 0x{:x} extends past the end of the file (truncated?)", p.p_vaddr));
     if (p.p_memsz > kMaxSegment) throw Error(fmt::format("ELF: segment at 0x{:x} is too large (0x{:x} bytes)", p.p_vaddr, p.p_memsz));
+    // Code is decoded ahead (8 bytes of decode cache a word in a batch): a tighter cap.
+    if ((p.p_flags & PF_X) && p.p_memsz > kMaxCodeBytes)
+      throw Error(fmt::format("ELF: executable segment at 0x{:x} is too large (0x{:x} bytes; at most 0x{:x})", p.p_vaddr,
+                              p.p_memsz, kMaxCodeBytes));
+    total += p.p_memsz;
+    if (total > kMaxImageBytes)
+      throw Error(fmt::format("ELF: the segments add up to more than 0x{:x} bytes", kMaxImageBytes));
     const uint64_t va = p.p_vaddr + bias;
     if (va + p.p_memsz < va || va + p.p_memsz + kPage < va) throw Error(fmt::format("ELF: segment at 0x{:x} wraps the address space", va));
     spans.push_back({va & ~(kPage - 1), (va + p.p_memsz + kPage - 1) & ~(kPage - 1), perms_of(p.p_flags)});

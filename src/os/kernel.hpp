@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "fd_policy.hpp"
 #include "guest.hpp"
 #include "sandbox.hpp"
+#include "tmpfs.hpp"
 
 namespace cuarm::os {
 
@@ -19,6 +21,7 @@ constexpr uint64_t kStackTop = 0x0000fffff0000000ull;
 constexpr uint64_t kMmapBase = 0x0000fffe00000000ull;   // the mmap area (RW pages managed here)
 constexpr uint64_t kExecMapBase = 0x0000fff000000000ull;  // PROT_EXEC mappings: their own regions
 constexpr uint64_t kPage = 4096;
+constexpr uint64_t kMaxGuestFds = 1024;  // RLIMIT_NOFILE, soft and hard: a guest cannot raise it
 // The signal-return trampoline page (mov x8, #139; svc #0), then a HLT that parks a batch lane
 // that has ended.
 constexpr uint64_t kSigTramp = kStackTop + 0x10000;
@@ -51,6 +54,9 @@ class AddressSpace {
   void release(uint64_t addr, uint64_t len);
   void zero(uint64_t addr, uint64_t len);
   int64_t set_region_perms(uint64_t addr, uint64_t len, uint32_t perms);
+  // mprotect splits a region by copying it out and back: never more than this many bytes a
+  // region (a guest must not make the host copy a 16 GiB .bss); larger ones are only recorded.
+  static constexpr uint64_t kMaxSplitBytes = 64ull << 20;
 
   Guest& m_;
   uint64_t brk_base_, brk_cur_, brk_end_;
@@ -60,14 +66,21 @@ class AddressSpace {
   uint64_t stack_lo_;
   uint64_t exec_next_ = kExecMapBase;
   std::map<uint64_t, uint64_t> separate_;  // base -> size of mappings with their own region
+  uint64_t separate_bytes_ = 0;            // their total, capped by the mmap area's size
 };
 
+// One open file of the guest. `kind` says where it came from; fd_policy.hpp says what the guest
+// may do with each kind, and every fd syscall asks it (files.cpp).
 struct OpenFile {
-  int host = -1;    // owned host fd (-1 for a standard stream)
-  int stdio = -1;   // 0/1/2: the guest's stdin/stdout/stderr (passed through or captured)
-  bool read_only = false;
+  FdKind kind = FdKind::MountFile;
+  int host = -1;    // owned host fd (-1: none, as for served kinds and the standard streams)
+  int stdio = -1;   // 0/1/2: which standard stream (HostStdio, CapturedStdio)
   bool cloexec = false;
-  std::string guest_path;
+  int flags = 0;    // guest open flags (F_GETFL of kinds without a host fd; O_APPEND, O_NONBLOCK kept)
+  std::string guest_path;            // directories: for *at() calls, fchdir and listing
+  Sandbox::Dev dev = Sandbox::Dev::None;  // Device: which one
+  TmpFs::NodePtr tmp;                // TmpFile, or a directory of /tmp (CuarmDir)
+  uint64_t dir_pos = 0;              // CuarmDir: entries already listed
   ~OpenFile();
 };
 
@@ -108,6 +121,12 @@ struct Kernel {
 
   void fill_random(uint8_t* out, size_t n);
   int alloc_fd(std::shared_ptr<OpenFile> f, int lowest = 0);
+  // The private /tmp, made on first use.
+  TmpFs& tmpfs() {
+    if (!tmp) tmp = std::make_unique<TmpFs>(opt.tmp_size);
+    return *tmp;
+  }
+  std::unique_ptr<TmpFs> tmp;
   OpenFile* file(int fd) {
     auto it = fds.find(fd);
     return it == fds.end() ? nullptr : it->second.get();

@@ -1,6 +1,7 @@
 #include "process.hpp"
 
 #include <elf.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/random.h>
 #include <sys/resource.h>
@@ -143,12 +144,15 @@ Kernel::Kernel(Guest& machine, const ProcessOptions& o) : m(machine), opt(o), sa
   for (int i = 0; i < 3; ++i) {
     auto f = std::make_shared<OpenFile>();
     f->stdio = i;
+    f->kind = (i == 0 ? bool(o.input) : bool(o.output)) ? FdKind::CapturedStdio : FdKind::HostStdio;
+    f->flags = i == 0 ? O_RDONLY : O_WRONLY;
     fds[i] = f;
   }
   for (int r = 0; r < 16; ++r) rlimits[r] = {kInfinity, kInfinity};
   rlimits[RLIMIT_STACK] = {o.stack_size, kInfinity};
   rlimits[RLIMIT_CORE] = {0, kInfinity};
-  rlimits[RLIMIT_NOFILE] = {1024, 4096};
+  // Every guest fd may hold a host fd: the hard limit caps what one guest takes of the host's.
+  rlimits[RLIMIT_NOFILE] = {kMaxGuestFds, kMaxGuestFds};
   rlimits[RLIMIT_MEMLOCK] = {8u << 20, 8u << 20};
   rlimits[RLIMIT_NICE] = {0, 0};
   rlimits[RLIMIT_RTPRIO] = {0, 0};

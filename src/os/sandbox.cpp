@@ -101,6 +101,18 @@ Sandbox::Sandbox(const std::vector<Mount>& mounts) {
       }
     if (p.root_fd >= 0) points_.push_back(p);
   }
+  for (const auto& p : points_) {
+    if (!p.read_only) continue;
+    struct stat st;
+    if (::fstatat(p.root_fd, p.file.c_str(), &st, p.file.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) == 0)
+      ro_roots_.push_back({uint64_t(st.st_dev), uint64_t(st.st_ino)});
+  }
+}
+
+bool Sandbox::is_ro_root(const struct stat& st) const {
+  for (const auto& [dev, ino] : ro_roots_)
+    if (uint64_t(st.st_dev) == dev && uint64_t(st.st_ino) == ino) return true;
+  return false;
 }
 
 Sandbox::~Sandbox() {
@@ -129,13 +141,59 @@ int Sandbox::find_mount(const std::string& guest, std::string* rel) const {
   return best;
 }
 
+namespace {
+// Whether `inner` lies strictly below the directory `outer` (both normalized).
+bool strictly_below(const std::string& inner, const std::string& outer) {
+  if (outer == "/") return inner.size() > 1;
+  return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/';
+}
+constexpr const char* kDevices[] = {"null", "zero", "urandom"};
+}  // namespace
+
 bool Sandbox::is_virtual_dir(const std::string& guest) const {
-  for (const auto& p : points_) {
-    if (guest == "/" && p.guest != "/") return true;
-    if (p.guest.size() > guest.size() && p.guest.compare(0, guest.size(), guest) == 0 && p.guest[guest.size()] == '/')
-      return true;
-  }
+  if (find_mount(guest, nullptr) >= 0) return false;
+  if (guest == "/" || guest == "/dev") return true;
+  for (const auto& p : points_)
+    if (strictly_below(p.guest, guest)) return true;
   return false;
+}
+
+Sandbox::Place Sandbox::builtin(const std::string& guest, std::string* tmp_rel, Dev* dev) const {
+  *dev = Dev::None;
+  if (find_mount(guest, nullptr) >= 0) return Place::Missing;  // a mount's business
+  // Directories above mount points come first: with a mount below /tmp, /tmp is the read-only
+  // directory that leads to it (as every such directory), not the private /tmp.
+  if (is_virtual_dir(guest)) return Place::CuarmDir;
+  if (guest == "/tmp" || strictly_below(guest, "/tmp")) {
+    *tmp_rel = guest.size() > 4 ? guest.substr(5) : "";
+    return Place::Tmp;
+  }
+  for (int i = 0; i < 3; ++i)
+    if (guest == std::string("/dev/") + kDevices[i]) {
+      *dev = Dev(i + 1);
+      return Place::Device;
+    }
+  return Place::Missing;
+}
+
+std::vector<std::pair<std::string, uint8_t>> Sandbox::list_dir(const std::string& guest) const {
+  constexpr uint8_t kDtDir = 4, kDtChr = 2;
+  std::vector<std::pair<std::string, uint8_t>> out = {{".", kDtDir}, {"..", kDtDir}};
+  auto add = [&](const std::string& name, uint8_t type) {
+    for (const auto& [n, t] : out)
+      if (n == name) return;
+    out.push_back({name, type});
+  };
+  const std::string prefix = guest == "/" ? "/" : guest + "/";
+  if (guest == "/") add("dev", kDtDir), add("tmp", kDtDir);
+  if (guest == "/dev" && find_mount("/dev", nullptr) < 0)
+    for (const char* d : kDevices) add(d, kDtChr);
+  for (const auto& p : points_) {
+    if (!strictly_below(p.guest, guest)) continue;
+    const std::string below = p.guest.substr(prefix.size());
+    add(below.substr(0, below.find('/')), kDtDir);
+  }
+  return out;
 }
 
 int Sandbox::open_in(const Point& p, const std::string& rel, int flags, unsigned mode) const {
@@ -147,7 +205,7 @@ int Sandbox::open_in(const Point& p, const std::string& rel, int flags, unsigned
   struct open_how how;
   std::memset(&how, 0, sizeof how);
   how.flags = uint64_t(flags | O_NOFOLLOW | O_CLOEXEC);
-  how.mode = (flags & (O_CREAT | O_TMPFILE)) ? mode : 0;
+  how.mode = ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) ? mode : 0;  // openat2 refuses a mode otherwise
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
   const std::string path = rel.empty() ? "." : rel;
   const long fd = ::syscall(SYS_openat2, p.root_fd, path.c_str(), &how, sizeof how);
@@ -161,6 +219,7 @@ int Sandbox::resolve(const std::string& base, const std::string& path, bool foll
   for (auto& c : split(path[0] == '/' ? path : base + "/" + path)) todo.push_back(c);
   std::vector<std::string> done;
   int links = 0;
+  bool ro_seen = false;
   const bool trailing_slash = path.back() == '/';
   while (!todo.empty()) {
     std::string c = todo.front();
@@ -177,7 +236,13 @@ int Sandbox::resolve(const std::string& base, const std::string& path, bool foll
     std::string rel;
     const int mi = find_mount(guest, &rel);
     if (mi < 0) {
-      if (is_virtual_dir(guest)) continue;
+      std::string tmp_rel;
+      Dev dev;
+      const Place place = builtin(guest, &tmp_rel, &dev);
+      if (place == Place::CuarmDir || place == Place::Tmp) continue;  // /tmp has no links: checked by its users
+      if (place == Place::Device && last) continue;
+      if (place == Place::Device) return ENOTDIR;
+      if (last) break;  // may be created (where creating is allowed)
       return ENOENT;
     }
     if (rel.empty()) continue;  // a mount root: resolved on the host when mounted
@@ -193,6 +258,7 @@ int Sandbox::resolve(const std::string& base, const std::string& path, bool foll
       ::close(fd);
       return e;
     }
+    if (is_ro_root(st)) ro_seen = true;
     if (S_ISLNK(st.st_mode)) {
       if (++links > kMaxSymlinks) {
         ::close(fd);
@@ -213,14 +279,39 @@ int Sandbox::resolve(const std::string& base, const std::string& path, bool foll
     if (!last && !S_ISDIR(st.st_mode)) return ENOTDIR;
   }
   out->guest = join(done);
-  out->mount = find_mount(out->guest, &out->rel);
-  out->read_only = out->mount >= 0 && points_[size_t(out->mount)].read_only;
+  classify(out);
+  if (out->place == Place::Mount && !out->read_only) {
+    // Through a :ro mount's host directory by another way (the last component was not looked
+    // at on the walk when links are not followed there).
+    out->read_only = ro_seen;
+    if (!out->read_only && !out->rel.empty()) {
+      const int fd = open_in(points_[size_t(out->mount)], out->rel, O_PATH | O_NOFOLLOW, 0);
+      struct stat st;
+      if (fd >= 0 && ::fstatat(fd, "", &st, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW) == 0) out->read_only = is_ro_root(st);
+      if (fd >= 0) ::close(fd);
+    }
+  }
   return 0;
 }
 
+void Sandbox::classify(Resolved* r) const {
+  r->mount = find_mount(r->guest, &r->rel);
+  r->dev = Dev::None;
+  if (r->mount >= 0) {
+    r->place = Place::Mount;
+    r->read_only = points_[size_t(r->mount)].read_only;
+    return;
+  }
+  r->read_only = false;
+  r->rel.clear();
+  r->place = builtin(r->guest, &r->rel, &r->dev);
+}
+
 int Sandbox::open(const Resolved& r, int flags, unsigned mode) const {
-  if (r.mount < 0) return is_virtual_dir(r.guest) ? -EACCES : -ENOENT;
-  const bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC | O_TMPFILE));
+  if (r.place != Place::Mount) return -ENOENT;
+  // O_TMPFILE is __O_TMPFILE | O_DIRECTORY: test its own bit, or every O_DIRECTORY open would count as a write.
+  constexpr int kTmpfileBit = O_TMPFILE & ~O_DIRECTORY;
+  const bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC | kTmpfileBit));
   if (writes && r.read_only) {
     // EROFS only for a file that exists, as Linux; creating in a read-only mount is EROFS too.
     return -EROFS;
@@ -229,7 +320,7 @@ int Sandbox::open(const Resolved& r, int flags, unsigned mode) const {
 }
 
 int Sandbox::open_parent(const Resolved& r, std::string* name) const {
-  if (r.mount < 0) return is_virtual_dir(r.guest) ? -EBUSY : -ENOENT;
+  if (r.place != Place::Mount) return r.place == Place::Missing ? -ENOENT : -EBUSY;
   if (r.rel.empty()) return -EBUSY;  // the mount point itself
   const size_t slash = r.rel.rfind('/');
   *name = slash == std::string::npos ? r.rel : r.rel.substr(slash + 1);

@@ -44,8 +44,14 @@ class CudaBatchStore final : public BatchStore {
     lanes_ = lanes;
     code_.clear();
     translation_ = {};
+    // Code regions with their zero tail (ImageRegion::bytes stops at the last byte written).
+    auto code_of = [](const ImageRegion& r) {
+      std::vector<uint8_t> code = r.bytes;
+      code.resize(r.size, 0);
+      return code;
+    };
     for (const auto& r : image)
-      if (r.perms & PermX) code_.push_back({r.base, r.bytes});
+      if (r.perms & PermX) code_.push_back({r.base, code_of(r)});
     // Check the size first and say how many lanes would fit. A lane needs its state and its
     // page tables; the pages it writes come from the pool, which gets the rest of the card (up
     // to every private page of every lane).
@@ -71,7 +77,8 @@ class CudaBatchStore final : public BatchStore {
       core::Region d{r.base, r.size, nullptr, nullptr, r.perms, 0, nullptr};
       check(cudaMalloc(&d.data, r.size), "cudaMalloc(region)");
       allocations_.push_back(d.data);
-      check(cudaMemcpy(d.data, r.bytes.data(), r.size, cudaMemcpyHostToDevice), "upload image");
+      check(cudaMemset(d.data, 0, r.size), "clear image");
+      check(cudaMemcpy(d.data, r.bytes.data(), r.bytes.size(), cudaMemcpyHostToDevice), "upload image");
       if (r.is_private()) {
         const uint64_t bytes = core::pages_of(r.size) * lanes * sizeof(uint32_t);
         check(cudaMalloc(&d.page, bytes), "cudaMalloc(page tables)");
@@ -80,7 +87,7 @@ class CudaBatchStore final : public BatchStore {
       }
       if (r.perms & PermX) {  // decoded once on the host, shared by every lane
         std::vector<uint64_t> decoded(r.size / 4);
-        predecode(r.bytes.data(), r.size, decoded.data());
+        predecode(code_of(r).data(), r.size, decoded.data());
         check(cudaMalloc(&d.decoded, r.size / 4 * sizeof(uint64_t)), "cudaMalloc(decoded)");
         allocations_.push_back(d.decoded);
         check(cudaMemcpy(d.decoded, decoded.data(), r.size / 4 * sizeof(uint64_t), cudaMemcpyHostToDevice), "upload decoded");
