@@ -147,12 +147,14 @@ int ProcessesCommand::run() {
         l.argv.push_back(o.program);
         for (auto& w : split_ws(line)) l.argv.push_back(std::move(w));
         lanes.push_back(std::move(l));
+        if (lanes.size() > kMaxProcessLanes) fail(fmt::format("--args-file: more than {} lines (lanes)", kMaxProcessLanes));
       }
       if (lanes.empty()) fail(fmt::format("--args-file: '{}' has no lines", o.args_file));
       if (o.lanes && o.lanes != lanes.size())
         fail(fmt::format("--args-file has {} lines for --lanes {}", lanes.size(), o.lanes));
     } else {
       if (!o.lanes) fail("--lanes N or --args-file FILE is required");
+      if (o.lanes > kMaxProcessLanes) fail(fmt::format("--lanes {}: at most {} lanes in one batch", o.lanes, kMaxProcessLanes));
       lanes.resize(o.lanes);
       for (uint64_t i = 0; i < o.lanes; ++i) {
         lanes[i].argv.push_back(o.program);

@@ -357,6 +357,7 @@ TEST(OsInputs, BadOptionsExitWithStatusOneOnOneLine) {
       std::string(CUARM_CLI) + " processes --lanes 0 " + prog,
       std::string(CUARM_CLI) + " processes --lanes 2 --max-cycles -1 " + prog,
       std::string(CUARM_CLI) + " batch " + prog,  // --lanes is required
+      std::string(CUARM_CLI) + " processes --lanes 100000000 " + prog,  // over kMaxProcessLanes: refused at once
   };
   for (const auto& cmd : cmds) {
     const CommandResult r = run_command(cmd);

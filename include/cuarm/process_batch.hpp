@@ -17,6 +17,10 @@ struct LaneProcess {
   std::string stdin_bytes;        // what the lane reads from fd 0 (then end of file)
 };
 
+// Lanes of one process batch at most: each lane is a process with its own kernel state on the host
+// (a few KB), so the count is capped before any lane is laid out.
+constexpr uint64_t kMaxProcessLanes = uint64_t(1) << 20;
+
 struct ProcessBatchOptions {
   BatchOptions batch;  // backend, devices, deterministic CNTVCT; `lanes` is set from the lane list
   // env, mounts (shared by all lanes), cwd, deterministic, random_seed (lane i uses seed + i),

@@ -77,6 +77,8 @@ class ProcessBatchImpl {
   ProcessBatchImpl(std::span<const uint8_t> image, std::vector<LaneProcess> lanes, const ProcessBatchOptions& o)
       : lanes_(std::move(lanes)), lane_output_(o.lane_output) {
     if (lanes_.empty()) throw Error("process batch: no lanes");
+    if (lanes_.size() > kMaxProcessLanes)
+      throw Error(fmt::format("process batch: {} lanes; at most {} in one batch", lanes_.size(), kMaxProcessLanes));
     for (size_t i = 0; i < lanes_.size(); ++i)
       if (lanes_[i].argv.empty()) throw Error(fmt::format("process batch: lane {} has an empty argv", i));
     BatchOptions bo = o.batch;
