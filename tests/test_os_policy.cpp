@@ -249,6 +249,13 @@ TEST(OsPolicy, ReadOnlyMountNestedInAWritableOneStaysReadOnly) {
   EXPECT_FALSE(fs::exists(s / "x" / "sub" / "new.txt"));
 }
 
+TEST(OsPolicy, DeterministicSleepForEverSaturatesTheClock) {
+  // A signed overflow found by fuzz_syscalls: the clock wrapped to the past.
+  const CommandResult r = run_command(cuarm("--deterministic") + kHostile + " sleep");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "nanosleep=0\nclock_moved_on=1\nnanosleep_again=0\nclock_not_back=1\n");
+}
+
 // --- inputs that ask for memory -----------------------------------------------------------------
 
 // A static ELF: code that exits 0 (exit_group, or SYSCALL for a batch), and a RW segment of

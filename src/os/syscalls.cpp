@@ -67,13 +67,16 @@ namespace {
 int64_t sleep_for(Kernel& k, int64_t clk, int flags, const struct timespec& req) {
   if (req.tv_nsec < 0 || req.tv_nsec >= 1000000000 || req.tv_sec < 0) return -EINVAL;
   if (k.opt.deterministic) {
-    int64_t ns = req.tv_sec * 1000000000ll + req.tv_nsec;
+    // The deterministic clock saturates after 2^62 ns slept (146 years): a guest asking to sleep
+    // for INT64_MAX seconds must not overflow it (found by fuzz_syscalls).
+    constexpr int64_t kMaxSleepNs = int64_t(1) << 62;
+    int64_t ns = req.tv_sec >= kMaxSleepNs / 1000000000 ? kMaxSleepNs : req.tv_sec * 1000000000ll + req.tv_nsec;
     if (flags & TIMER_ABSTIME) {
       struct timespec now;
       get_time(k, clk, &now);
       ns -= now.tv_sec * 1000000000ll + now.tv_nsec;
     }
-    if (ns > 0) k.sleep_ns += ns;
+    if (ns > 0) k.sleep_ns = ns >= kMaxSleepNs - k.sleep_ns ? kMaxSleepNs : k.sleep_ns + ns;
     return 0;
   }
   return -::clock_nanosleep(clockid_t(clk), flags, &req, nullptr);

@@ -248,6 +248,20 @@ static void nested(void) {
   kv("rename_back", sc4(NR_renameat, AT_FDCWD, "/w/y", AT_FDCWD, "/w/x"));
 }
 
+/* --deterministic: sleeping for ever must not wrap the clock round to the past. */
+static void sleep_long(void) {
+  i64 before[2], after[2];
+  sc2(NR_clock_gettime, 1, before);
+  i64 req[2] = {0x7fffffffffffffffl, 999999999};
+  kv("nanosleep", sc2(NR_nanosleep, req, 0));
+  sc2(NR_clock_gettime, 1, after);
+  kv("clock_moved_on", after[0] > before[0] && after[0] > 0);
+  kv("nanosleep_again", sc2(NR_nanosleep, req, 0));
+  i64 again[2];
+  sc2(NR_clock_gettime, 1, again);
+  kv("clock_not_back", again[0] >= after[0]);
+}
+
 int cmain(u64* sp) {
   const i64 argc = (i64)sp[0];
   char** argv = (char**)(sp + 1);
@@ -262,6 +276,7 @@ int cmain(u64* sp) {
   else if (seq(what, "limits")) limits();
   else if (seq(what, "execmap")) execmap();
   else if (seq(what, "nested")) nested();
+  else if (seq(what, "sleep")) sleep_long();
   else return 2;
   return 0;
 }
