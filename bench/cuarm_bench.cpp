@@ -426,7 +426,7 @@ int main(int argc, char** argv) {
   uint64_t n = 100'000'000;
   std::string backend = "cpu";
   app.add_option("-n,--instructions", n, "instructions per run (default 100M)");
-  app.add_option("--backend", backend, "cuarm backend: cpu | cuda | auto")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  app.add_option("--backend", backend, "cuarm backend: cpu | cuda | auto")->check(CLI::IsMember(cuarm::backend_names()));
   uint64_t lanes = 0, iters = 100000, hash_lanes = 0;
   bool scaling = false, fp = false;
   int repeat = 5;

@@ -239,7 +239,7 @@ BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
   cmd_ = app.add_subcommand("batch", "run N lanes of one program (static ELF or --raw binary) and summarize each lane");
   cmd_->add_option("PROGRAM", o.program, "program to run in every lane")->required();
   cmd_->add_option("--lanes", o.lanes, "number of lanes (guests)")->required()->check(kAtLeastOne);
-  cmd_->add_option("--backend", o.backend, "auto | cpu | cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  add_backend_option(cmd_, o.backend);
   cmd_->add_option("--max-cycles", o.max_cycles, "stop each lane after this many instructions (MAX_CYCLES)");
   cmd_->add_flag("--deterministic", o.deterministic, "CNTVCT_EL0 counts instructions instead of host time");
   cmd_->add_flag("--raw", o.raw, "PROGRAM is a flat binary mapped read+execute at --base");

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
   run->add_option("--entry", entry, "raw: entry point (default: --base)");
   run->add_option("--memory-size", memory_size, "raw: bytes of flat RWX memory at address 0 (default 4 MiB)");
   run->add_option("--max-cycles", max_cycles, "stop after this many instructions (MAX_CYCLES)");
-  run->add_option("--backend", backend, "auto | cpu | cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  cuarm::cli::add_backend_option(run, backend);
   run->add_flag("--trace", trace, "print each instruction: pc, word, disassembly, registers written");
   run->add_flag("--stats", stats, "print instructions, seconds, IPS and the stop reason on stderr");
   run->add_flag("--strace", strace, "print each syscall on stderr");

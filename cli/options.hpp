@@ -1,6 +1,7 @@
 // Checks that every cuarm command's options share.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <cuarm/cuarm.hpp>
 
 #include <string>
 
@@ -17,5 +18,12 @@ inline std::string refuse_zero(std::string& v) {
 }
 inline const CLI::Validator kNotNegative{refuse_negative, "", "not negative"};
 inline const CLI::Validator kAtLeastOne{refuse_zero, "", "at least 1"};
+
+// --backend NAME, with the registry's names (auto, cpu, cuda).
+inline CLI::Option* add_backend_option(CLI::App* app, std::string& backend) {
+  std::string names;
+  for (const auto& n : backend_names()) names += (names.empty() ? "" : " | ") + n;
+  return app->add_option("--backend", backend, names)->check(CLI::IsMember(backend_names()));
+}
 
 }  // namespace cuarm::cli

@@ -111,7 +111,7 @@ ProcessesCommand::ProcessesCommand(CLI::App& app) : o_(std::make_unique<Options>
   auto* sd = cmd_->add_option("--stdin-dir", o.stdin_dir, "lane i reads DIR/i on stdin")->type_name("DIR");
   sf->excludes(sd);
   cmd_->add_option("--out-dir", o.out_dir, "write lane i's stdout and stderr to DIR/i.out and DIR/i.err")->type_name("DIR");
-  cmd_->add_option("--backend", o.backend, "auto | cpu | cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  add_backend_option(cmd_, o.backend);
   cmd_->add_option("--max-cycles", o.max_cycles, "end a lane that runs this many instructions without a syscall");
   cmd_->add_option("--mount", o.mounts, "let every lane see HOST at GUEST (read-only with :ro) (repeatable)")
       ->type_name("HOST:GUEST[:ro]")->allow_extra_args(false);

@@ -28,7 +28,8 @@ enum class AccessKind : uint8_t { Read = 0, Write = 1, Fetch = 2 };
 const char* access_kind_name(AccessKind a);
 
 enum class BackendKind { Auto, Cpu, Cuda };
-BackendKind parse_backend(const std::string& name);  // "auto" | "cpu" | "cuda"
+BackendKind parse_backend(const std::string& name);  // a name of backend_names(); Error otherwise
+std::vector<std::string> backend_names();            // "auto", then every backend known: "cpu", "cuda"
 bool cuda_backend_built();  // whether this build of cuarm has the CUDA backend
 
 enum Perm : uint32_t { PermR = 1, PermW = 2, PermX = 4, PermRW = 3, PermRX = 5, PermRWX = 7 };

@@ -135,10 +135,11 @@ std::string perms_str(uint32_t p) {
 }
 
 cuarm::BackendKind backend_arg(const std::string& name) {
-  if (name == "auto") return cuarm::BackendKind::Auto;
-  if (name == "cpu") return cuarm::BackendKind::Cpu;
-  if (name == "cuda") return cuarm::BackendKind::Cuda;
-  throw py::value_error(fmt::format("backend: '{}' is not one of 'auto', 'cpu', 'cuda'", name));
+  try {
+    return cuarm::parse_backend(name);  // the registry's names
+  } catch (const cuarm::Error& e) {
+    throw py::value_error(fmt::format("backend: {}", e.what()));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 
 #include "../backend/batch_store.hpp"
 #include "../backend/engine.hpp"
+#include "../backend/registry.hpp"
 #include "../core/lane.hpp"
 #include "../os/elf_loader.hpp"
 
@@ -34,25 +35,7 @@ class BatchImpl {
  public:
   explicit BatchImpl(const BatchOptions& o) : opt_(o) {
     if (o.lanes == 0) throw Error("batch: lanes must be at least 1");
-    switch (o.backend) {
-      case BackendKind::Cpu: store_ = make_cpu_batch_store(); break;
-      case BackendKind::Cuda:
-        if (!cuda_backend_built())
-          throw Error("backend 'cuda' is not built into this cuarm; use 'cpu' or 'auto'");
-        store_ = make_cuda_stores();
-        break;
-      case BackendKind::Auto:
-        if (cuda_backend_built()) {
-          try {
-            store_ = make_cuda_stores();
-          } catch (const Error&) {
-            store_.reset();  // no usable device: the CPU
-            devices_.clear();
-          }
-        }
-        if (!store_) store_ = make_cpu_batch_store();
-        break;
-    }
+    store_ = make_backend<BatchStore>(o.backend, [&](const BackendEntry& e) { return e.make_batch_store(o.devices, &devices_); });
     core::CpuState s{};
     if (o.deterministic) s.flags |= core::kStateDeterministicCounter;
     try {
@@ -73,17 +56,6 @@ class BatchImpl {
     }
     work_cv_.notify_one();
     if (driver_.joinable()) driver_.join();
-  }
-
-  // One store per entry of the device list (every visible device when the list is empty).
-  std::unique_ptr<BatchStore> make_cuda_stores() {
-    devices_ = opt_.devices;
-    if (devices_.empty())
-      for (int d = 0; d < cuda_device_count(); ++d) devices_.push_back(d);
-    if (devices_.empty()) throw Error("cuda: no CUDA device is available");
-    std::vector<std::unique_ptr<BatchStore>> parts;
-    for (int d : devices_) parts.push_back(make_cuda_batch_store(d));
-    return make_sharded_store(std::move(parts));
   }
 
   void idle(const char* what) const {

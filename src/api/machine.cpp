@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "../backend/engine.hpp"
+#include "../backend/registry.hpp"
 #include "../os/elf_loader.hpp"
 
 namespace cuarm {
@@ -32,33 +33,8 @@ const char* access_kind_name(AccessKind a) {
   return "?";
 }
 
-BackendKind parse_backend(const std::string& name) {
-  if (name == "auto") return BackendKind::Auto;
-  if (name == "cpu") return BackendKind::Cpu;
-  if (name == "cuda") return BackendKind::Cuda;
-  throw Error(fmt::format("unknown backend '{}' (expected auto, cpu or cuda)", name));
-}
-
-Machine::Machine(const MachineOptions& options) {
-  switch (options.backend) {
-    case BackendKind::Cpu: engine_ = make_cpu_engine(options); break;
-    case BackendKind::Cuda:
-      if (!cuda_backend_built())
-        throw Error("backend 'cuda' is not built into this cuarm (the CUDA backend is not implemented yet); use 'cpu' or 'auto'");
-      engine_ = make_cuda_engine(options);
-      break;
-    case BackendKind::Auto:
-      if (cuda_backend_built()) {
-        try {
-          engine_ = make_cuda_engine(options);
-        } catch (const Error&) {
-          engine_.reset();  // no usable device: fall back to the CPU
-        }
-      }
-      if (!engine_) engine_ = make_cpu_engine(options);
-      break;
-  }
-}
+Machine::Machine(const MachineOptions& options)
+    : engine_(make_backend<Engine>(options.backend, [&](const BackendEntry& e) { return e.make_engine(options); })) {}
 
 Machine::~Machine() = default;
 

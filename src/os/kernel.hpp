@@ -133,6 +133,15 @@ struct Kernel {
   }
 };
 
+// The syscall table, sorted by number: what docs/os.md lists (syscall_table_markdown makes it).
+struct SyscallInfo {
+  int nr;
+  const char* name;
+  const char* args;  // --strace's format: d int, x hex, s string, o octal, f dirfd
+};
+std::vector<SyscallInfo> syscall_list();
+std::string syscall_table_markdown();
+
 // Services the syscall the guest stopped at (number in x8, arguments in x0..x5) and writes the
 // result to x0. Sets k.ended when the guest exits or is killed.
 void service_syscall(Kernel& k);

@@ -220,9 +220,10 @@ using Fn = int64_t (*)(Kernel&, A);
 // One entry per implemented number: name, handler and how --strace shows the arguments
 // (d: signed int, x: hex, s: guest string, o: octal, f: fd (AT_FDCWD named)).
 struct Entry {
-  const char* name = nullptr;
-  Fn fn = nullptr;
-  const char* args = "";
+  int nr;
+  const char* name;
+  Fn fn;
+  const char* args;
 };
 
 int64_t sys_exit(Kernel& k, A a) {
@@ -457,95 +458,98 @@ int64_t sys_umask(Kernel& k, A a) {
   return int64_t(old);
 }
 
-constexpr size_t kTableSize = 450;
-struct Table {
-  Entry e[kTableSize];
-  constexpr void set(size_t nr, const char* name, Fn fn, const char* args) { e[nr] = {name, fn, args}; }
+// The table: one entry per implemented syscall, sorted by number (AArch64 uses the numbers of
+// asm-generic/unistd.h: __NR_<name>; a test checks them against the cross toolchain's header).
+// docs/os.md's list of syscalls is made from it (OsTable.DocsListTheTable).
+constexpr Entry kTable[] = {
+    {17, "getcwd", sys_getcwd, "xd"},
+    {23, "dup", sys_dup, "d"},
+    {24, "dup3", sys_dup3, "ddx"},
+    {25, "fcntl", sys_fcntl, "ddx"},
+    {29, "ioctl", sys_ioctl, "dxx"},
+    {34, "mkdirat", sys_mkdirat, "fso"},
+    {35, "unlinkat", sys_unlinkat, "fsx"},
+    {38, "renameat", sys_renameat, "fsfs"},
+    {45, "truncate", sys_truncate, "sd"},
+    {46, "ftruncate", sys_ftruncate, "dd"},
+    {48, "faccessat", sys_faccessat, "fsd"},
+    {49, "chdir", sys_chdir, "s"},
+    {50, "fchdir", sys_fchdir, "d"},
+    {52, "fchmod", sys_fchmod, "do"},
+    {53, "fchmodat", sys_fchmodat, "fso"},
+    {56, "openat", sys_openat, "fsxo"},
+    {57, "close", sys_close, "d"},
+    {59, "pipe2", sys_pipe2, "px"},
+    {61, "getdents64", sys_getdents64, "dxd"},
+    {62, "lseek", sys_lseek, "ddd"},
+    {63, "read", sys_read, "dxd"},
+    {64, "write", sys_write, "dxd"},
+    {65, "readv", sys_readv, "dxd"},
+    {66, "writev", sys_writev, "dxd"},
+    {67, "pread64", sys_pread64, "dxdd"},
+    {68, "pwrite64", sys_pwrite64, "dxdd"},
+    {78, "readlinkat", sys_readlinkat, "fsxd"},
+    {79, "newfstatat", sys_newfstatat, "fsxx"},
+    {80, "fstat", sys_fstat, "dx"},
+    {82, "fsync", sys_fsync, "d"},
+    {83, "fdatasync", sys_fsync, "d"},
+    {93, "exit", sys_exit, "d"},
+    {94, "exit_group", sys_exit, "d"},
+    {96, "set_tid_address", sys_set_tid_address, "x"},
+    {98, "futex", sys_futex, "xxdxxd"},
+    {99, "set_robust_list", sys_set_robust_list, "xd"},
+    {101, "nanosleep", sys_nanosleep, "xx"},
+    {113, "clock_gettime", sys_clock_gettime, "dx"},
+    {114, "clock_getres", sys_clock_getres, "dx"},
+    {115, "clock_nanosleep", sys_clock_nanosleep, "dxxx"},
+    {123, "sched_getaffinity", sys_sched_getaffinity, "ddx"},
+    {124, "sched_yield", sys_zero, ""},
+    {129, "kill", sys_kill, "dd"},
+    {130, "tkill", sys_tkill, "dd"},
+    {131, "tgkill", sys_tgkill, "ddd"},
+    {132, "sigaltstack", sys_sigaltstack, "xx"},
+    {134, "rt_sigaction", sys_rt_sigaction, "dxxd"},
+    {135, "rt_sigprocmask", sys_rt_sigprocmask, "dxxd"},
+    {136, "rt_sigpending", sys_rt_sigpending, "xd"},
+    {139, "rt_sigreturn", sys_rt_sigreturn, ""},
+    {153, "times", sys_times, "x"},
+    {160, "uname", sys_uname, "x"},
+    {163, "getrlimit", sys_getrlimit, "dx"},
+    {164, "setrlimit", sys_setrlimit, "dx"},
+    {165, "getrusage", sys_getrusage, "dx"},
+    {166, "umask", sys_umask, "o"},
+    {169, "gettimeofday", sys_gettimeofday, "xx"},
+    {172, "getpid", sys_getpid, ""},
+    {173, "getppid", sys_getppid, ""},
+    {174, "getuid", sys_getuid, ""},
+    {175, "geteuid", sys_getuid, ""},
+    {176, "getgid", sys_getgid, ""},
+    {177, "getegid", sys_getgid, ""},
+    {178, "gettid", sys_getpid, ""},
+    {179, "sysinfo", sys_sysinfo, "x"},
+    {214, "brk", sys_brk, "x"},
+    {215, "munmap", sys_munmap, "xx"},
+    {216, "mremap", sys_mremap, "xxxxx"},
+    {222, "mmap", sys_mmap, "xxxxdx"},
+    {226, "mprotect", sys_mprotect, "xxx"},
+    {233, "madvise", sys_madvise, "xxd"},
+    {261, "prlimit64", sys_prlimit64, "ddxx"},
+    {276, "renameat2", sys_renameat2, "fsfsx"},
+    {278, "getrandom", sys_getrandom, "xdx"},
+    {291, "statx", sys_statx, "fsxxx"},
+    {293, "rseq", sys_enosys, "xdxx"},  // as qemu: glibc then goes on without rseq
+    {439, "faccessat2", sys_faccessat2, "fsdx"},
 };
+constexpr bool sorted_by_number() {
+  for (size_t i = 1; i < std::size(kTable); ++i)
+    if (kTable[i - 1].nr >= kTable[i].nr) return false;
+  return true;
+}
+static_assert(sorted_by_number(), "kTable is sorted by syscall number, each number once");
 
-const Table& table() {
-  static const Table t = [] {
-    Table t{};
-    t.set(17, "getcwd", sys_getcwd, "xd");
-    t.set(23, "dup", sys_dup, "d");
-    t.set(24, "dup3", sys_dup3, "ddx");
-    t.set(59, "pipe2", sys_pipe2, "px");
-    t.set(25, "fcntl", sys_fcntl, "ddx");
-    t.set(29, "ioctl", sys_ioctl, "dxx");
-    t.set(34, "mkdirat", sys_mkdirat, "fso");
-    t.set(35, "unlinkat", sys_unlinkat, "fsx");
-    t.set(38, "renameat", sys_renameat, "fsfs");
-    t.set(45, "truncate", sys_truncate, "sd");
-    t.set(46, "ftruncate", sys_ftruncate, "dd");
-    t.set(52, "fchmod", sys_fchmod, "do");
-    t.set(53, "fchmodat", sys_fchmodat, "fso");
-    t.set(48, "faccessat", sys_faccessat, "fsd");
-    t.set(49, "chdir", sys_chdir, "s");
-    t.set(50, "fchdir", sys_fchdir, "d");
-    t.set(56, "openat", sys_openat, "fsxo");
-    t.set(57, "close", sys_close, "d");
-    t.set(61, "getdents64", sys_getdents64, "dxd");
-    t.set(62, "lseek", sys_lseek, "ddd");
-    t.set(63, "read", sys_read, "dxd");
-    t.set(64, "write", sys_write, "dxd");
-    t.set(65, "readv", sys_readv, "dxd");
-    t.set(66, "writev", sys_writev, "dxd");
-    t.set(67, "pread64", sys_pread64, "dxdd");
-    t.set(68, "pwrite64", sys_pwrite64, "dxdd");
-    t.set(78, "readlinkat", sys_readlinkat, "fsxd");
-    t.set(79, "newfstatat", sys_newfstatat, "fsxx");
-    t.set(80, "fstat", sys_fstat, "dx");
-    t.set(82, "fsync", sys_fsync, "d");
-    t.set(83, "fdatasync", sys_fsync, "d");
-    t.set(93, "exit", sys_exit, "d");
-    t.set(94, "exit_group", sys_exit, "d");
-    t.set(96, "set_tid_address", sys_set_tid_address, "x");
-    t.set(98, "futex", sys_futex, "xxdxxd");
-    t.set(99, "set_robust_list", sys_set_robust_list, "xd");
-    t.set(101, "nanosleep", sys_nanosleep, "xx");
-    t.set(113, "clock_gettime", sys_clock_gettime, "dx");
-    t.set(114, "clock_getres", sys_clock_getres, "dx");
-    t.set(115, "clock_nanosleep", sys_clock_nanosleep, "dxxx");
-    t.set(123, "sched_getaffinity", sys_sched_getaffinity, "ddx");
-    t.set(124, "sched_yield", sys_zero, "");
-    t.set(129, "kill", sys_kill, "dd");
-    t.set(130, "tkill", sys_tkill, "dd");
-    t.set(131, "tgkill", sys_tgkill, "ddd");
-    t.set(132, "sigaltstack", sys_sigaltstack, "xx");
-    t.set(134, "rt_sigaction", sys_rt_sigaction, "dxxd");
-    t.set(135, "rt_sigprocmask", sys_rt_sigprocmask, "dxxd");
-    t.set(136, "rt_sigpending", sys_rt_sigpending, "xd");
-    t.set(139, "rt_sigreturn", sys_rt_sigreturn, "");
-    t.set(153, "times", sys_times, "x");
-    t.set(160, "uname", sys_uname, "x");
-    t.set(163, "getrlimit", sys_getrlimit, "dx");
-    t.set(164, "setrlimit", sys_setrlimit, "dx");
-    t.set(165, "getrusage", sys_getrusage, "dx");
-    t.set(166, "umask", sys_umask, "o");
-    t.set(169, "gettimeofday", sys_gettimeofday, "xx");
-    t.set(172, "getpid", sys_getpid, "");
-    t.set(173, "getppid", sys_getppid, "");
-    t.set(174, "getuid", sys_getuid, "");
-    t.set(175, "geteuid", sys_getuid, "");
-    t.set(176, "getgid", sys_getgid, "");
-    t.set(177, "getegid", sys_getgid, "");
-    t.set(178, "gettid", sys_getpid, "");
-    t.set(179, "sysinfo", sys_sysinfo, "x");
-    t.set(214, "brk", sys_brk, "x");
-    t.set(215, "munmap", sys_munmap, "xx");
-    t.set(216, "mremap", sys_mremap, "xxxxx");
-    t.set(222, "mmap", sys_mmap, "xxxxdx");
-    t.set(226, "mprotect", sys_mprotect, "xxx");
-    t.set(233, "madvise", sys_madvise, "xxd");
-    t.set(261, "prlimit64", sys_prlimit64, "ddxx");
-    t.set(276, "renameat2", sys_renameat2, "fsfsx");
-    t.set(278, "getrandom", sys_getrandom, "xdx");
-    t.set(291, "statx", sys_statx, "fsxxx");
-    t.set(293, "rseq", sys_enosys, "xdxx");  // as qemu: glibc then goes on without rseq
-    t.set(439, "faccessat2", sys_faccessat2, "fsdx");
-    return t;
-  }();
-  return t;
+const Entry* find_entry(uint64_t nr) {
+  const Entry* e = std::lower_bound(std::begin(kTable), std::end(kTable), nr, [](const Entry& x, uint64_t n) { return uint64_t(x.nr) < n; });
+  return e != std::end(kTable) && uint64_t(e->nr) == nr ? e : nullptr;
 }
 
 std::string show_args(Kernel& k, const Entry& e, const uint64_t* a) {
@@ -578,11 +582,36 @@ std::string show_result(int64_t r, const Entry& e) {
 
 }  // namespace
 
+std::vector<SyscallInfo> syscall_list() {
+  std::vector<SyscallInfo> out;
+  for (const Entry& e : kTable) out.push_back({e.nr, e.name, e.args});
+  return out;
+}
+
+std::string syscall_table_markdown() {
+  std::string s = "| number | call | arguments (as `--strace` shows them) |\n|---|---|---|\n";
+  for (const Entry& e : kTable) {
+    std::string args;
+    for (const char* a = e.args; *a; ++a) {
+      if (!args.empty()) args += ", ";
+      switch (*a) {
+        case 'd': args += "int"; break;
+        case 'o': args += "octal"; break;
+        case 'f': args += "dirfd"; break;
+        case 's': args += "path"; break;
+        default: args += "hex"; break;
+      }
+    }
+    s += fmt::format("| {} | `{}` | {} |\n", e.nr, e.name, args.empty() ? "-" : args);
+  }
+  return s;
+}
+
 void service_syscall(Kernel& k) {
   const uint64_t nr = k.m.x(8);
   uint64_t a[6];
   for (int i = 0; i < 6; ++i) a[i] = k.m.x(i);
-  const Entry* e = nr < kTableSize && table().e[nr].fn ? &table().e[nr] : nullptr;
+  const Entry* e = find_entry(nr);
   std::string shown;
   if (k.opt.strace && e) shown = show_args(k, *e, a);
   int64_t r;
