@@ -105,7 +105,8 @@ class Machine {
   Machine(const Machine&) = delete;
   Machine& operator=(const Machine&) = delete;
 
-  std::string backend_name() const;  // "cpu" or "cuda"
+  std::string backend_name() const;  // "cpu", or "cuda (DEVICE NAME)"
+  BackendKind backend_kind() const;  // the backend chosen (Cpu or Cuda, never Auto)
 
   // Address space. base and size must be multiples of 4 KiB; regions may not overlap.
   void map(uint64_t base, uint64_t size, uint32_t perms);

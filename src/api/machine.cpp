@@ -39,6 +39,7 @@ Machine::Machine(const MachineOptions& options)
 Machine::~Machine() = default;
 
 std::string Machine::backend_name() const { return engine_->name(); }
+BackendKind Machine::backend_kind() const { return engine_->kind(); }
 
 void Machine::map(uint64_t base, uint64_t size, uint32_t perms) { engine_->map(base, size, perms); }
 void Machine::unmap(uint64_t base, uint64_t size) { engine_->unmap(base, size); }

@@ -10,7 +10,8 @@ namespace cuarm {
 class Engine {
  public:
   virtual ~Engine() = default;
-  virtual const char* name() const = 0;
+  virtual const char* name() const = 0;  // for people: "cpu", "cuda (NVIDIA H100 80GB HBM3)"
+  virtual BackendKind kind() const = 0;
 
   virtual void map(uint64_t base, uint64_t size, uint32_t perms) = 0;
   virtual void unmap(uint64_t base, uint64_t size) = 0;

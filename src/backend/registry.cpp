@@ -39,10 +39,10 @@ const std::vector<BackendEntry>& backend_registry() {
   return entries;
 }
 
-const BackendEntry& backend_entry(const std::string& name) {
+const BackendEntry& backend_entry(BackendKind kind) {
   for (const auto& e : backend_registry())
-    if (name == e.name) return e;
-  throw Error(fmt::format("unknown backend '{}'", name));
+    if (kind == e.kind) return e;
+  throw Error("backend_entry: auto is not a backend");
 }
 
 std::vector<std::string> backend_names() {

@@ -29,8 +29,8 @@ struct BackendEntry {
 
 // The backends in the order `auto` prefers them: the GPU when one is usable, else the CPU.
 const std::vector<BackendEntry>& backend_registry();
-// The entry of a backend by name ("cpu", "cuda"); Error for an unknown name.
-const BackendEntry& backend_entry(const std::string& name);
+// The entry of a backend (Cpu or Cuda).
+const BackendEntry& backend_entry(BackendKind kind);
 
 // Makes a backend object with make(entry): the named kind (Error when it is not built), or for
 // Auto the first entry that is built and whose make() does not throw Error.

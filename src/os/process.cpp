@@ -51,7 +51,7 @@ ProcessResult run_loop(Machine& m, Kernel& k, uint64_t max_cycles, const std::fu
   uint64_t total = 0;
   double elapsed = 0;
   auto last = Clock::now();
-  const bool on_this_thread = backend_entry(m.backend_name()).runs_on_caller_thread;
+  const bool on_this_thread = backend_entry(m.backend_kind()).runs_on_caller_thread;
   // Calls on_progress when it is due, with the run's figures so far.
   auto progress = [&](uint64_t cycles, double seconds) {
     if (!on_progress || std::chrono::duration<double>(Clock::now() - last).count() < kProgressSeconds) return;

@@ -45,6 +45,7 @@ class CpuEngine final : public Engine {
   }
 
   const char* name() const override { return "cpu"; }
+  BackendKind kind() const override { return BackendKind::Cpu; }
   void map(uint64_t b, uint64_t s, uint32_t p) override { idle("map"), mem_.map(b, s, p); }
   void unmap(uint64_t b, uint64_t s) override { idle("unmap"), mem_.unmap(b, s); }
   std::vector<RegionInfo> regions() const override { return mem_.regions(); }

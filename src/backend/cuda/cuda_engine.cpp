@@ -64,6 +64,7 @@ class CudaEngine final : public Engine {
   }
 
   const char* name() const override { return name_.c_str(); }
+  BackendKind kind() const override { return BackendKind::Cuda; }
 
   void map(uint64_t base, uint64_t size, uint32_t perms) override {
     idle("map");
