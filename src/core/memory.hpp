@@ -93,7 +93,7 @@ CUARM_HD CUARM_INLINE uint64_t piece(const Region* r, uint64_t off, uint64_t lef
 }
 
 // A flat view over up to N non-overlapping regions, kept sorted by base. A single guest uses
-// MemView (64 regions); batch lanes use a small view built per lane (see lane_view.hpp).
+// MemView (64 regions); batch lanes use a small view built per lane (make_lane_view, lane.hpp).
 template <uint32_t N>
 struct BasicMemView {
   Region region[N];

@@ -9,7 +9,7 @@ struct TableRow {
   const char* pattern;
   uint32_t mask, value, flags;
   Op op;
-  const char* handler;  // the handler's name (the translator in src/backend/cuda/jit.cpp calls it)
+  const char* handler;  // the handler's name (the translator, src/backend/jit/translate.cpp, calls it)
 };
 
 #define CUARM_X(name, pat, fn, fl) \

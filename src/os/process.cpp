@@ -1,4 +1,4 @@
-#include "process.hpp"
+#include <cuarm/process.hpp>
 
 #include <elf.h>
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 
 #include "../backend/registry.hpp"
 #include "elf_loader.hpp"
+#include "kernel.hpp"
 
 namespace cuarm::os {
 namespace {
@@ -28,13 +29,6 @@ uint64_t splitmix64(uint64_t& s) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
   return z ^ (z >> 31);
-}
-
-uint64_t image_end_of(const Guest& m) {
-  uint64_t end = 0;
-  for (const auto& r : m.regions())
-    if (r.base < kExecMapBase) end = std::max(end, r.base + r.size);
-  return end;
 }
 
 // on_progress is called on this thread about every kProgressSeconds of the run, across syscalls
@@ -221,28 +215,6 @@ void setup_stack(Kernel& k, uint64_t top) {
   sp = (sp - words.size() * 8) & ~uint64_t(15);
   m.write_memory(sp, std::span(reinterpret_cast<const uint8_t*>(words.data()), words.size() * 8));
   m.set_sp(sp);
-}
-
-void setup_stack(Machine& m, const ElfInfo& elf, const std::vector<std::string>& argv, const std::vector<std::string>& envp) {
-  ProcessOptions o;
-  o.argv = argv;
-  o.env = envp;
-  MachineGuest g(m);
-  Kernel k(g, o);
-  k.elf = elf;
-  m.map(kStackTop - kStackSize, kStackSize, PermRW);
-  setup_stack(k, kStackTop);
-}
-
-Status run_process(Machine& m, uint64_t max_cycles, const SyscallOptions& so, const std::function<void(const Status&)>& on_progress) {
-  ProcessOptions o;
-  o.strace = so.strace;
-  o.output = so.output;
-  if (so.output) o.input = [](uint8_t*, size_t) -> int64_t { return 0; };
-  MachineGuest g(m);
-  Kernel k(g, o);
-  k.as = std::make_unique<AddressSpace>(g, image_end_of(g), o.brk_size, o.mmap_size, kStackTop - kStackSize);
-  return run_loop(m, k, max_cycles, on_progress).status;
 }
 
 }  // namespace cuarm::os

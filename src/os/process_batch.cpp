@@ -60,13 +60,6 @@ class LaneGuest final : public os::Guest {
   bool dirty_ = false;
 };
 
-struct Lane {
-  std::unique_ptr<LaneGuest> guest;
-  std::unique_ptr<os::Kernel> k;
-  size_t in_pos = 0;
-  bool ended = false;
-};
-
 
 }  // namespace
 
