@@ -4,7 +4,7 @@
 // - every path is resolved in the guest's namespace (Sandbox::resolve) and acted on by where it
 //   lies: a mount (host files below the mount's directory only), one of cuarm's directories or
 //   devices, or the private /tmp (TmpFs). Nothing else of the host is reachable.
-#include "files.hpp"
+#include "handlers.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -17,7 +17,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-namespace cuarm::os::files {
+namespace cuarm::os {
 namespace {
 
 using Place = Sandbox::Place;
@@ -838,4 +838,4 @@ int64_t sys_fchmodat(Kernel& k, A a) {
   return -ENOENT;
 }
 
-}  // namespace cuarm::os::files
+}  // namespace cuarm::os
