@@ -733,3 +733,19 @@ def test_result_arrays_and_batches_are_freed():
     gc.collect()
     grown = rss_kib() - before
     assert grown < 64 * 1024, f"RSS grew by {grown} KiB"
+
+
+def test_large_bss_costs_nothing_until_touched():
+    # An ELF of 4 KiB with a 4 GiB .bss (p_filesz 0): the batch keeps only the bytes the file has
+    # (it used to fill a host buffer of the whole segment).
+    f = bytearray(0x1000) + words(HLT_0)
+    f[0:8] = bytes([0x7F, ord("E"), ord("L"), ord("F"), 2, 1, 1, 0])
+    struct.pack_into("<HHIQQ", f, 16, 2, 183, 1, 0x401000, 64)
+    struct.pack_into("<HHH", f, 52, 64, 56, 2)
+    struct.pack_into("<IIQQQQQQ", f, 64, 1, 5, 0, 0x400000, 0x400000, len(f), len(f), 0x1000)
+    struct.pack_into("<IIQQQQQQ", f, 120, 1, 6, 0, 0x100000000, 0x100000000, 0, 4 << 30, 0x1000)
+    before = rss_kib()
+    b = cuarm.Batch(bytes(f), 2, backend=BACKEND)
+    b.run()
+    assert list(b.signals()) == [SIG.HALT, SIG.HALT]
+    assert rss_kib() - before < 256 << 10, rss_kib() - before
