@@ -191,6 +191,13 @@ int resolve_at(Kernel& k, int64_t dirfd, const std::string& path, bool follow, S
   return k.sandbox.resolve(base, path, follow, r);
 }
 
+// Reads a path argument and resolves it: 0 or -errno (EFAULT, ENAMETOOLONG, the walk's errors).
+int64_t resolve_arg(Kernel& k, int64_t dirfd, uint64_t path_addr, bool follow, Sandbox::Resolved* r) {
+  std::string path;
+  if (const int64_t e = rd_str(k, path_addr, &path)) return e;
+  return -int64_t(resolve_at(k, dirfd, path, follow, r));
+}
+
 // Creating at a path that is not there: EROFS below one of cuarm's read-only directories.
 int64_t cannot_create(Kernel& k, const Sandbox::Resolved& r) {
   const size_t slash = r.guest.rfind('/');
@@ -224,9 +231,10 @@ int stat_resolved(Kernel& k, const Sandbox::Resolved& r, struct stat* s) {
 
 // stat-like calls: a path (or the fd itself with AT_EMPTY_PATH). *r gets the resolved path
 // (place Missing for an fd).
-int stat_path(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t flags, struct stat* s, Sandbox::Resolved* r,
-              OpenFile** fd_file = nullptr) {
-  const std::string path = rd_str(k, path_addr);
+int64_t stat_path(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t flags, struct stat* s, Sandbox::Resolved* r,
+                  OpenFile** fd_file = nullptr) {
+  std::string path;
+  if (const int64_t e = rd_str(k, path_addr, &path)) return e;
   if (path.empty()) {
     if (!(flags & kAtEmptyPath)) return -ENOENT;
     if (int32_t(dirfd) == kAtFdCwd) {
@@ -341,8 +349,8 @@ int64_t on_last_in_mount(Kernel& k, const Sandbox::Resolved& r, Op op) {
 int64_t rename(Kernel& k, int64_t olddir, uint64_t oldpath, int64_t newdir, uint64_t newpath, uint64_t flags) {
   if (flags & ~uint64_t(7)) return -EINVAL;  // RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT
   Sandbox::Resolved from, to;
-  if (const int e = resolve_at(k, olddir, rd_str(k, oldpath), false, &from)) return -e;
-  if (const int e = resolve_at(k, newdir, rd_str(k, newpath), false, &to)) return -e;
+  if (const int64_t e = resolve_arg(k, olddir, oldpath, false, &from)) return e;
+  if (const int64_t e = resolve_arg(k, newdir, newpath, false, &to)) return e;
   if (from.place == Place::Missing) return -ENOENT;
   if (from.place == Place::CuarmDir || from.place == Place::Device) return -EBUSY;
   if (to.place == Place::CuarmDir || to.place == Place::Device) return -EBUSY;
@@ -369,7 +377,7 @@ int64_t faccess(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t mode, uin
   struct stat s;
   Sandbox::Resolved r;
   OpenFile* f = nullptr;
-  if (const int e = stat_path(k, dirfd, path_addr, flags, &s, &r, &f)) return e;
+  if (const int64_t e = stat_path(k, dirfd, path_addr, flags, &s, &r, &f)) return e;
   const bool read_only = f ? (f->kind == FdKind::MountFileRo || f->kind == FdKind::CuarmDir) && !f->tmp
                            : r.read_only || r.place == Place::CuarmDir;
   if ((mode & W_OK) && read_only) return -EROFS;  // as Linux for a read-only file system
@@ -391,33 +399,35 @@ int64_t sys_read(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[2], kMaxIo));
-  need_mapped(k, a[1], buf.size());  // before anything is consumed
+  if (const int64_t e = need_mapped(k, a[1], buf.size())) return e;  // before anything is consumed
   const int64_t n = read_fd(k, *f, FdOp::Read, buf.data(), buf.size(), -1);
-  if (n > 0) wr(k, a[1], buf.data(), size_t(n));
+  if (n <= 0) return n;
+  if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
   return n;
 }
 int64_t sys_write(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
-  const auto data = rd(k, a[1], std::min<uint64_t>(a[2], kMaxIo));
+  std::vector<uint8_t> data(std::min<uint64_t>(a[2], kMaxIo));
+  if (const int64_t e = rd(k, a[1], data.data(), data.size())) return e;
   return write_fd(k, *f, FdOp::Write, data.data(), data.size(), -1);
 }
 namespace {
 struct GIov {
   uint64_t base, len;
 };
-std::vector<GIov> read_iov(Kernel& k, uint64_t addr, uint64_t cnt) {
-  if (cnt > 1024) throw std::errc::invalid_argument;
-  std::vector<GIov> v(cnt);
-  const auto b = rd(k, addr, cnt * sizeof(GIov));
-  if (cnt) std::memcpy(v.data(), b.data(), b.size());
-  return v;
+// The iovec array of readv/writev (at most 1024 entries, as Linux's UIO_MAXIOV).
+int64_t read_iov(Kernel& k, uint64_t addr, uint64_t cnt, std::vector<GIov>* v) {
+  if (cnt > 1024) return -EINVAL;
+  v->resize(cnt);
+  return rd(k, addr, v->data(), cnt * sizeof(GIov));
 }
 }  // namespace
 int64_t sys_readv(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
-  const auto iov = read_iov(k, a[1], a[2]);
+  std::vector<GIov> iov;
+  if (const int64_t e = read_iov(k, a[1], a[2], &iov)) return e;
   uint64_t total = 0;
   for (const auto& v : iov) total += std::min<uint64_t>(v.len, kMaxIo);
   std::vector<uint8_t> buf(std::min<uint64_t>(total, kMaxIo));
@@ -426,7 +436,7 @@ int64_t sys_readv(Kernel& k, A a) {
   for (const auto& v : iov) {
     if (n <= 0 || off >= uint64_t(n)) break;
     const uint64_t c = std::min<uint64_t>(v.len, uint64_t(n) - off);
-    wr(k, v.base, buf.data() + off, c);
+    if (const int64_t e = wr(k, v.base, buf.data() + off, c)) return e;
     off += c;
   }
   return n;
@@ -434,10 +444,13 @@ int64_t sys_readv(Kernel& k, A a) {
 int64_t sys_writev(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
+  std::vector<GIov> iov;
+  if (const int64_t e = read_iov(k, a[1], a[2], &iov)) return e;
   std::vector<uint8_t> buf;
-  for (const auto& v : read_iov(k, a[1], a[2])) {
-    const auto b = rd(k, v.base, std::min<uint64_t>(v.len, kMaxIo - buf.size()));
-    buf.insert(buf.end(), b.begin(), b.end());
+  for (const auto& v : iov) {
+    const size_t at = buf.size(), n = std::min<uint64_t>(v.len, kMaxIo - at);
+    buf.resize(at + n);
+    if (const int64_t e = rd(k, v.base, buf.data() + at, n)) return e;
     if (buf.size() >= kMaxIo) break;  // a short write, as for one large write()
   }
   return write_fd(k, *f, FdOp::Write, buf.data(), buf.size(), -1);
@@ -447,16 +460,18 @@ int64_t sys_pread64(Kernel& k, A a) {
   if (!f) return -EBADF;
   if (int64_t(a[3]) < 0) return -EINVAL;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[2], kMaxIo));
-  need_mapped(k, a[1], buf.size());
+  if (const int64_t e = need_mapped(k, a[1], buf.size())) return e;
   const int64_t n = read_fd(k, *f, FdOp::PRead, buf.data(), buf.size(), int64_t(a[3]));
-  if (n > 0) wr(k, a[1], buf.data(), size_t(n));
+  if (n <= 0) return n;
+  if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
   return n;
 }
 int64_t sys_pwrite64(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   if (int64_t(a[3]) < 0) return -EINVAL;
-  const auto data = rd(k, a[1], std::min<uint64_t>(a[2], kMaxIo));
+  std::vector<uint8_t> data(std::min<uint64_t>(a[2], kMaxIo));
+  if (const int64_t e = rd(k, a[1], data.data(), data.size())) return e;
   return write_fd(k, *f, FdOp::PWrite, data.data(), data.size(), int64_t(a[3]));
 }
 int64_t sys_lseek(Kernel& k, A a) {
@@ -499,8 +514,7 @@ int64_t sys_fstat(Kernel& k, A a) {
   if (!f) return -EBADF;
   struct stat s;
   if (const int e = stat_fd(k, *f, &s)) return e;
-  wr_val(k, a[1], to_guest(s));
-  return 0;
+  return wr_val(k, a[1], to_guest(s));
 }
 int64_t sys_getdents64(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
@@ -508,7 +522,7 @@ int64_t sys_getdents64(Kernel& k, A a) {
   const int r = rule(*f, FdOp::ListDir);
   if (r > 0) return -r;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[2], 1u << 20));
-  need_mapped(k, a[1], buf.size());
+  if (const int64_t e = need_mapped(k, a[1], buf.size())) return e;
   int64_t n = 0;
   if (r == kHost) {
     n = ret_errno(::syscall(SYS_getdents64, f->host, buf.data(), buf.size()));
@@ -534,7 +548,8 @@ int64_t sys_getdents64(Kernel& k, A a) {
       n += int64_t(len);
     }
   }
-  if (n > 0) wr(k, a[1], buf.data(), size_t(n));
+  if (n <= 0) return n;
+  if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
   return n;
 }
 int64_t sys_ioctl(Kernel& k, A a) {
@@ -551,8 +566,7 @@ int64_t sys_ioctl(Kernel& k, A a) {
     default: return -ENOTTY;           // what Linux answers for a request the tty does not know
   }
   if (::ioctl(host_fd(*f), a[1], buf) != 0) return -errno;
-  wr(k, a[2], buf, size);
-  return 0;
+  return wr(k, a[2], buf, size);
 }
 int64_t sys_fsync(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
@@ -627,7 +641,7 @@ int64_t sys_dup3(Kernel& k, A a) {
 // empty pipe whose write end is still open blocks for ever, as it would on Linux.)
 int64_t sys_pipe2(Kernel& k, A a) {
   if (a[1] & ~uint64_t(O_CLOEXEC | O_NONBLOCK)) return -EINVAL;
-  need_mapped(k, a[0], 8);
+  if (const int64_t e = need_mapped(k, a[0], 8)) return e;
   int host[2];
   if (::pipe2(host, O_CLOEXEC | int(a[1] & O_NONBLOCK)) < 0) return -errno;
   auto rd_end = new_file(FdKind::Pipe, host[0], (a[1] & (O_CLOEXEC | O_NONBLOCK)) | O_RDONLY);
@@ -638,14 +652,14 @@ int64_t sys_pipe2(Kernel& k, A a) {
       if (g >= 0) k.fds.erase(g);
     return -EMFILE;
   }
-  wr(k, a[0], guest, sizeof guest);
-  return 0;
+  return wr(k, a[0], guest, sizeof guest);  // mapped: checked before
 }
 
 // --- calls on paths -------------------------------------------------------------------------
 
 int64_t sys_openat(Kernel& k, A a) {
-  const std::string path = rd_str(k, a[1]);
+  std::string path;
+  if (const int64_t e = rd_str(k, a[1], &path)) return e;
   const int flags = host_open_flags(a[2]);
   const bool tmpfile = (flags & O_TMPFILE) == O_TMPFILE;
   const bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC | kTmpfileBit));
@@ -688,21 +702,20 @@ int64_t sys_openat(Kernel& k, A a) {
 int64_t sys_newfstatat(Kernel& k, A a) {
   struct stat s;
   Sandbox::Resolved r;
-  if (const int e = stat_path(k, int64_t(a[0]), a[1], a[3], &s, &r)) return e;
-  wr_val(k, a[2], to_guest(s));
-  return 0;
+  if (const int64_t e = stat_path(k, int64_t(a[0]), a[1], a[3], &s, &r)) return e;
+  return wr_val(k, a[2], to_guest(s));
 }
 int64_t sys_statx(Kernel& k, A a) {
   struct stat s;
   Sandbox::Resolved r;
-  if (const int e = stat_path(k, int64_t(a[0]), a[1], a[2], &s, &r)) return e;
-  wr_val(k, a[4], to_statx(s));
-  return 0;
+  if (const int64_t e = stat_path(k, int64_t(a[0]), a[1], a[2], &s, &r)) return e;
+  return wr_val(k, a[4], to_statx(s));
 }
 int64_t sys_faccessat(Kernel& k, A a) { return faccess(k, int64_t(a[0]), a[1], a[2], 0); }
 int64_t sys_faccessat2(Kernel& k, A a) { return faccess(k, int64_t(a[0]), a[1], a[2], a[3]); }
 int64_t sys_readlinkat(Kernel& k, A a) {
-  const std::string path = rd_str(k, a[1]);
+  std::string path;
+  if (const int64_t e = rd_str(k, a[1], &path)) return e;
   if (int64_t(a[3]) <= 0) return -EINVAL;
   int err;
   const std::string base = at_base(k, int64_t(a[0]), path, &err);
@@ -731,17 +744,17 @@ int64_t sys_readlinkat(Kernel& k, A a) {
     target.assign(buf, size_t(n));
   }
   const size_t n = std::min<size_t>(target.size(), a[3]);
-  wr(k, a[2], target.data(), n);
+  if (const int64_t e = wr(k, a[2], target.data(), n)) return e;
   return int64_t(n);
 }
 int64_t sys_getcwd(Kernel& k, A a) {
   if (a[1] < k.cwd.size() + 1) return -ERANGE;
-  wr(k, a[0], k.cwd.c_str(), k.cwd.size() + 1);
+  if (const int64_t e = wr(k, a[0], k.cwd.c_str(), k.cwd.size() + 1)) return e;
   return int64_t(k.cwd.size() + 1);
 }
 int64_t sys_chdir(Kernel& k, A a) {
   Sandbox::Resolved r;
-  if (const int e = resolve_at(k, kAtFdCwd, rd_str(k, a[0]), true, &r)) return -e;
+  if (const int64_t e = resolve_arg(k, kAtFdCwd, a[0], true, &r)) return e;
   return change_dir(k, r);
 }
 int64_t sys_fchdir(Kernel& k, A a) {
@@ -754,7 +767,7 @@ int64_t sys_fchdir(Kernel& k, A a) {
 }
 int64_t sys_mkdirat(Kernel& k, A a) {
   Sandbox::Resolved r;
-  if (const int e = resolve_at(k, int64_t(a[0]), rd_str(k, a[1]), false, &r)) return -e;
+  if (const int64_t e = resolve_arg(k, int64_t(a[0]), a[1], false, &r)) return e;
   const mode_t mode = mode_t(a[2]) & 07777;
   switch (r.place) {
     case Place::Mount: return on_last_in_mount(k, r, [&](int dir, const char* n) { return ::mkdirat(dir, n, mode & kHostModeBits); });
@@ -774,7 +787,7 @@ int64_t sys_unlinkat(Kernel& k, A a) {
   if (a[2] & ~uint64_t(AT_REMOVEDIR)) return -EINVAL;
   const int flags = int(a[2]);
   Sandbox::Resolved r;
-  if (const int e = resolve_at(k, int64_t(a[0]), rd_str(k, a[1]), false, &r)) return -e;
+  if (const int64_t e = resolve_arg(k, int64_t(a[0]), a[1], false, &r)) return e;
   switch (r.place) {
     case Place::Mount: return on_last_in_mount(k, r, [&](int dir, const char* n) { return ::unlinkat(dir, n, flags); });
     case Place::Tmp: return -k.tmpfs().unlink(r.rel, flags & AT_REMOVEDIR);
@@ -790,7 +803,7 @@ int64_t sys_renameat2(Kernel& k, A a) { return rename(k, int64_t(a[0]), a[1], in
 // on the host without following anything further; the change goes through that descriptor.
 int64_t sys_truncate(Kernel& k, A a) {
   Sandbox::Resolved r;
-  if (const int e = resolve_at(k, AT_FDCWD, rd_str(k, a[0]), true, &r)) return -e;
+  if (const int64_t e = resolve_arg(k, AT_FDCWD, a[0], true, &r)) return e;
   if (int64_t(a[1]) < 0) return -EINVAL;
   switch (r.place) {
     case Place::Mount: {
@@ -813,7 +826,7 @@ int64_t sys_truncate(Kernel& k, A a) {
 }
 int64_t sys_fchmodat(Kernel& k, A a) {
   Sandbox::Resolved r;
-  if (const int e = resolve_at(k, int64_t(a[0]), rd_str(k, a[1]), true, &r)) return -e;
+  if (const int64_t e = resolve_arg(k, int64_t(a[0]), a[1], true, &r)) return e;
   switch (r.place) {
     case Place::Mount: {
       if (r.read_only) return -EROFS;

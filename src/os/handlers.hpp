@@ -1,6 +1,7 @@
 // Every syscall handler, by the file that holds it; syscalls.cpp puts them in the table.
 // A handler gets the arguments x0..x5 and returns the result for x0 (a negative errno on
-// failure); a bad guest pointer throws Fault (EFAULT), a few argument checks throw std::errc.
+// failure); errors are values: a bad guest pointer is -EFAULT from the memory helpers of
+// syscall_support.hpp, passed on (nothing below the API throws for a guest's mistake).
 #pragma once
 #include "syscall_support.hpp"
 

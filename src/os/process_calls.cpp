@@ -22,8 +22,7 @@ int64_t sys_uname(Kernel& k, A a) {
   std::strcpy(u[3], "#1 SMP PREEMPT cuarm");
   std::strcpy(u[4], "aarch64");
   std::strcpy(u[5], "(none)");
-  wr(k, a[0], u, sizeof u);
-  return 0;
+  return wr(k, a[0], u, sizeof u);
 }
 int64_t sys_set_tid_address(Kernel& k, A a) {
   k.clear_child_tid = a[0];
@@ -40,9 +39,9 @@ int64_t sys_getgid(Kernel& k, A) { return k.gid; }
 int64_t sys_getrandom(Kernel& k, A a) {
   if (a[2] & ~uint64_t(7)) return -EINVAL;
   std::vector<uint8_t> buf(std::min<uint64_t>(a[1], 32u << 20));
-  need_mapped(k, a[0], buf.size());
+  if (const int64_t e = need_mapped(k, a[0], buf.size())) return e;
   k.fill_random(buf.data(), buf.size());
-  wr(k, a[0], buf.data(), buf.size());
+  if (const int64_t e = wr(k, a[0], buf.data(), buf.size())) return e;
   return int64_t(buf.size());
 }
 namespace {
@@ -51,10 +50,12 @@ int64_t rlimit(Kernel& k, uint64_t res, uint64_t new_addr, uint64_t old_addr) {
   auto& lim = k.rlimits[int(res)];
   if (old_addr) {
     const uint64_t old[2] = {lim.first, lim.second};
-    wr(k, old_addr, old, sizeof old);
+    if (const int64_t e = wr(k, old_addr, old, sizeof old)) return e;
   }
   if (new_addr) {
-    const auto cur = rd_val<uint64_t>(k, new_addr), max = rd_val<uint64_t>(k, new_addr + 8);
+    uint64_t cur, max;
+    if (const int64_t e = rd_val(k, new_addr, &cur)) return e;
+    if (const int64_t e = rd_val(k, new_addr + 8, &max)) return e;
     if (cur > max) return -EINVAL;
     if (max > lim.second) return -EPERM;  // as for an unprivileged process: hard limits only go down
     lim = {cur, max};
@@ -81,13 +82,12 @@ int64_t sys_sysinfo(Kernel& k, A a) {
     return -errno;
   }
   static_assert(sizeof si == 112);  // the same layout on arm64 and x86-64
-  wr_val(k, a[0], si);
-  return 0;
+  return wr_val(k, a[0], si);
 }
 int64_t sys_sched_getaffinity(Kernel& k, A a) {
   if (a[1] < 8 || a[1] % 8) return -EINVAL;
   if (a[0] != 0 && int(a[0]) != k.pid) return -ESRCH;
-  wr_val(k, a[2], uint64_t(1));  // one CPU: the guest is one thread
+  if (const int64_t e = wr_val(k, a[2], uint64_t(1))) return e;  // one CPU: the guest is one thread
   return 8;
 }
 int64_t sys_futex(Kernel& k, A a) {
@@ -95,7 +95,9 @@ int64_t sys_futex(Kernel& k, A a) {
   switch (cmd) {
     case 0:   // FUTEX_WAIT
     case 9: { // FUTEX_WAIT_BITSET
-      if (rd_val<uint32_t>(k, a[0]) != uint32_t(a[2])) return -EAGAIN;
+      uint32_t now;
+      if (const int64_t e = rd_val(k, a[0], &now)) return e;
+      if (now != uint32_t(a[2])) return -EAGAIN;
       // One thread: nobody can wake it. Time out (a timeout's time passes) instead of hanging.
       return a[3] ? -ETIMEDOUT : -EINTR;
     }
@@ -108,8 +110,7 @@ int64_t sys_futex(Kernel& k, A a) {
 int64_t sys_getrusage(Kernel& k, A a) {
   if (int64_t(a[0]) != 0 && int64_t(a[0]) != -1 && int64_t(a[0]) != 1) return -EINVAL;
   uint8_t ru[144] = {};
-  wr(k, a[1], ru, sizeof ru);
-  return 0;
+  return wr(k, a[1], ru, sizeof ru);
 }
 int64_t sys_umask(Kernel& k, A a) {
   const uint64_t old = k.umask;

@@ -157,8 +157,10 @@ int64_t sys_rt_sigaction(Kernel& k, A a) {
   if (a[1] && (sig == kSigKill || sig == kSigStop)) return -EINVAL;
   Kernel::SigAction& s = k.sigactions[size_t(sig)];
   Kernel::SigAction nw{};
-  if (a[1]) nw = rd_val<Kernel::SigAction>(k, a[1]);
-  if (a[2]) wr_val(k, a[2], s);
+  if (a[1])
+    if (const int64_t e = rd_val(k, a[1], &nw)) return e;
+  if (a[2])
+    if (const int64_t e = wr_val(k, a[2], s)) return e;
   if (a[1]) s = nw;
   return 0;
 }
@@ -166,10 +168,11 @@ int64_t sys_rt_sigprocmask(Kernel& k, A a) {
   if (a[3] != 8) return -EINVAL;
   uint64_t set = 0;
   if (a[1]) {
-    set = rd_val<uint64_t>(k, a[1]);
+    if (const int64_t e = rd_val(k, a[1], &set)) return e;
     if (a[0] > 2) return -EINVAL;
   }
-  if (a[2]) wr_val(k, a[2], k.sigmask);
+  if (a[2])
+    if (const int64_t e = wr_val(k, a[2], k.sigmask)) return e;
   if (a[1]) {
     if (a[0] == 0) k.sigmask |= set;
     else if (a[0] == 1) k.sigmask &= ~set;
@@ -181,8 +184,7 @@ int64_t sys_rt_sigprocmask(Kernel& k, A a) {
 int64_t sys_rt_sigpending(Kernel& k, A a) {
   if (a[1] > 8) return -EINVAL;
   const uint64_t p = pending_of(k) & k.sigmask;
-  wr(k, a[0], &p, a[1]);
-  return 0;
+  return wr(k, a[0], &p, a[1]);
 }
 int64_t sys_sigaltstack(Kernel& k, A a) {
   struct {
@@ -191,12 +193,13 @@ int64_t sys_sigaltstack(Kernel& k, A a) {
     uint64_t size;
   } ss{}, old{k.altstack_sp, k.altstack_flags, 0, k.altstack_size};
   if (a[0]) {
-    ss = rd_val<decltype(ss)>(k, a[0]);
+    if (const int64_t e = rd_val(k, a[0], &ss)) return e;
     const uint32_t fl = uint32_t(ss.flags) & ~(1u << 31);  // SS_AUTODISARM
     if (fl != 0 && fl != 2) return -EINVAL;
     if (fl == 0 && ss.size < 5120) return -ENOMEM;  // arm64 MINSIGSTKSZ
   }
-  if (a[1]) wr_val(k, a[1], old);
+  if (a[1])
+    if (const int64_t e = wr_val(k, a[1], old)) return e;
   if (a[0]) k.altstack_sp = ss.sp, k.altstack_size = ss.size, k.altstack_flags = ss.flags;
   return 0;
 }

@@ -8,7 +8,6 @@
 #include <climits>
 #include <cstring>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "kernel.hpp"
@@ -17,30 +16,34 @@ namespace cuarm::os {
 
 using A = const uint64_t*;  // the six syscall arguments, x0..x5
 
-struct Fault {};  // a bad guest pointer: the syscall returns -EFAULT
+// Guest memory, with errors as values: each returns 0, or -EFAULT when a byte is not mapped
+// (-ENAMETOOLONG for a string past its limit). [[nodiscard]]: a handler cannot drop the error.
+// Usage: if (const int64_t e = wr_val(k, a[1], st)) return e;
 
 constexpr size_t kMaxIo = 64u << 20;  // one read/write moves at most this much (a short count)
 
-inline std::vector<uint8_t> rd(Kernel& k, uint64_t addr, size_t n) {
-  if (n == 0) return {};
+[[nodiscard]] inline int64_t rd(Kernel& k, uint64_t addr, void* out, size_t n) {
+  if (n == 0) return 0;
   try {
-    return k.m.read_memory(addr, n);
+    k.m.read_memory(addr, std::span(static_cast<uint8_t*>(out), n));
+    return 0;
   } catch (const Error&) {
-    throw Fault{};
+    return -EFAULT;
   }
 }
-inline void wr(Kernel& k, uint64_t addr, const void* p, size_t n) {
-  if (n == 0) return;
+[[nodiscard]] inline int64_t wr(Kernel& k, uint64_t addr, const void* p, size_t n) {
+  if (n == 0) return 0;
   try {
     k.m.write_memory(addr, std::span(static_cast<const uint8_t*>(p), n));
+    return 0;
   } catch (const Error&) {
-    throw Fault{};
+    return -EFAULT;
   }
 }
-// Throws Fault unless [addr, addr+n) is mapped (checks the region table, copies nothing).
-inline void need_mapped(Kernel& k, uint64_t addr, uint64_t n) {
-  if (n == 0) return;
-  if (addr + n < addr) throw Fault{};
+// 0 when [addr, addr+n) is mapped (checks the region table, copies nothing), else -EFAULT.
+[[nodiscard]] inline int64_t need_mapped(Kernel& k, uint64_t addr, uint64_t n) {
+  if (n == 0) return 0;
+  if (addr + n < addr) return -EFAULT;
   const auto regions = k.m.regions();
   while (n > 0) {
     bool hit = false;
@@ -51,30 +54,29 @@ inline void need_mapped(Kernel& k, uint64_t addr, uint64_t n) {
         break;
       }
     }
-    if (!hit) throw Fault{};
+    if (!hit) return -EFAULT;
   }
+  return 0;
 }
 template <class T>
-T rd_val(Kernel& k, uint64_t addr) {
-  T v;
-  const auto b = rd(k, addr, sizeof(T));
-  std::memcpy(&v, b.data(), sizeof v);
-  return v;
+[[nodiscard]] int64_t rd_val(Kernel& k, uint64_t addr, T* out) {
+  return rd(k, addr, out, sizeof(T));
 }
 template <class T>
-void wr_val(Kernel& k, uint64_t addr, const T& v) {
-  wr(k, addr, &v, sizeof v);
+[[nodiscard]] int64_t wr_val(Kernel& k, uint64_t addr, const T& v) {
+  return wr(k, addr, &v, sizeof v);
 }
-// A NUL-terminated guest string (ENAMETOOLONG past PATH_MAX).
-inline std::string rd_str(Kernel& k, uint64_t addr, size_t max = PATH_MAX) {
-  std::string s;
+// A NUL-terminated guest string; -ENAMETOOLONG from `max` bytes on.
+[[nodiscard]] inline int64_t rd_str(Kernel& k, uint64_t addr, std::string* out, size_t max = PATH_MAX) {
+  out->clear();
   while (true) {
-    const size_t chunk = std::min<uint64_t>(256, kPage - (addr % kPage));
-    const auto b = rd(k, addr, chunk);
-    for (uint8_t c : b) {
-      if (c == 0) return s;
-      s.push_back(char(c));
-      if (s.size() >= max) throw std::errc::filename_too_long;
+    uint8_t b[256];
+    const size_t chunk = std::min<uint64_t>(sizeof b, kPage - (addr % kPage));
+    if (const int64_t e = rd(k, addr, b, chunk)) return e;
+    for (size_t i = 0; i < chunk; ++i) {
+      if (b[i] == 0) return 0;
+      out->push_back(char(b[i]));
+      if (out->size() >= max) return -ENAMETOOLONG;
     }
     addr += chunk;
   }

@@ -132,13 +132,12 @@ std::string show_args(Kernel& k, const Entry& e, const uint64_t* a) {
       case 'd': s += fmt::format("{}", int64_t(a[i])); break;
       case 'o': s += fmt::format("0{:o}", a[i]); break;
       case 'f': s += int32_t(a[i]) == kAtFdCwd ? std::string("AT_FDCWD") : fmt::format("{}", int32_t(a[i])); break;
-      case 's':
-        try {
-          s += fmt::format("\"{}\"", rd_str(k, a[i], 256));
-        } catch (...) {
-          s += fmt::format("0x{:x}", a[i]);
-        }
+      case 's': {
+        std::string str;
+        if (rd_str(k, a[i], &str, 256) == 0) s += fmt::format("\"{}\"", str);
+        else s += fmt::format("0x{:x}", a[i]);
         break;
+      }
       default: s += fmt::format("0x{:x}", a[i]); break;
     }
   }
@@ -190,13 +189,7 @@ void service_syscall(Kernel& k) {
   if (!e) {
     r = -ENOSYS;
   } else {
-    try {
-      r = e->fn(k, a);
-    } catch (const Fault&) {
-      r = -EFAULT;
-    } catch (std::errc c) {
-      r = -int64_t(c);
-    }
+    r = e->fn(k, a);
   }
   if (k.opt.strace) {
     if (!e) {

@@ -57,14 +57,14 @@ struct GTimespec {
 int64_t sys_clock_gettime(Kernel& k, A a) {
   struct timespec ts;
   if (const int64_t e = get_time(k, int64_t(int32_t(a[0])), &ts)) return e;
-  wr_val(k, a[1], GTimespec{ts.tv_sec, ts.tv_nsec});
-  return 0;
+  return wr_val(k, a[1], GTimespec{ts.tv_sec, ts.tv_nsec});
 }
 int64_t sys_gettimeofday(Kernel& k, A a) {
   struct timespec ts;
   get_time(k, CLOCK_REALTIME, &ts);
-  if (a[0]) wr_val(k, a[0], GTimespec{ts.tv_sec, ts.tv_nsec / 1000});
-  if (a[1]) wr_val(k, a[1], uint64_t(0));  // struct timezone: UTC
+  if (a[0])
+    if (const int64_t e = wr_val(k, a[0], GTimespec{ts.tv_sec, ts.tv_nsec / 1000})) return e;
+  if (a[1]) return wr_val(k, a[1], uint64_t(0));  // struct timezone: UTC
   return 0;
 }
 int64_t sys_clock_getres(Kernel& k, A a) {
@@ -72,17 +72,18 @@ int64_t sys_clock_getres(Kernel& k, A a) {
   if (!valid_clock(clk)) return -EINVAL;
   struct timespec ts{0, 1};
   if (!k.opt.deterministic && ::clock_getres(clockid_t(clk), &ts) != 0) return -errno;
-  if (a[1]) wr_val(k, a[1], GTimespec{ts.tv_sec, ts.tv_nsec});
-  return 0;
+  return a[1] ? wr_val(k, a[1], GTimespec{ts.tv_sec, ts.tv_nsec}) : 0;
 }
 int64_t sys_nanosleep(Kernel& k, A a) {
-  const auto req = rd_val<GTimespec>(k, a[0]);
+  GTimespec req;
+  if (const int64_t e = rd_val(k, a[0], &req)) return e;
   return sleep_for(k, CLOCK_MONOTONIC, 0, {time_t(req.sec), long(req.nsec)});
 }
 int64_t sys_clock_nanosleep(Kernel& k, A a) {
   const int64_t clk = int64_t(int32_t(a[0]));
   if (!valid_clock(clk) || clk == CLOCK_THREAD_CPUTIME_ID) return -EINVAL;
-  const auto req = rd_val<GTimespec>(k, a[2]);
+  GTimespec req;
+  if (const int64_t e = rd_val(k, a[2], &req)) return e;
   return sleep_for(k, clk, int(a[1]), {time_t(req.sec), long(req.nsec)});
 }
 int64_t sys_times(Kernel& k, A a) {
@@ -96,7 +97,8 @@ int64_t sys_times(Kernel& k, A a) {
     now = ::times(&h);
     t[0] = uint64_t(h.tms_utime), t[1] = uint64_t(h.tms_stime);
   }
-  if (a[0]) wr(k, a[0], t, sizeof t);
+  if (a[0])
+    if (const int64_t e = wr(k, a[0], t, sizeof t)) return e;
   return now;
 }
 
