@@ -256,6 +256,21 @@ TEST(OsPolicy, DeterministicSleepForEverSaturatesTheClock) {
   EXPECT_EQ(r.out, "nanosleep=0\nclock_moved_on=1\nnanosleep_again=0\nclock_not_back=1\n");
 }
 
+TEST(OsPolicy, BadPointersAreEfault) {
+  const CommandResult r = run_command(cuarm() + kHostile + " badptr < /dev/null");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "read=-14\nwrite=-14\nopenat=-14\nnewfstatat=-14\nfstat=-14\nclock_gettime=-14\nnanosleep=-14\n"
+            "readv_iov=-14\ngetcwd=-14\nuname=-14\ngetrandom=-14\nrt_sigaction=-14\npipe2=-14\nprlimit_new=-14\n"
+            "prlimit_ok=0\ntoo_long=-36\n");
+  // qemu-aarch64 answers the same, but for nanosleep, where it says EINVAL (Linux: EFAULT).
+  CommandResult q = run_command("qemu-aarch64 -cpu cortex-a53 " + kHostile + " badptr < /dev/null");
+  const std::string qemu_quirk = "nanosleep=-22\n";
+  ASSERT_NE(q.out.find(qemu_quirk), std::string::npos) << q.out;
+  q.out.replace(q.out.find(qemu_quirk), qemu_quirk.size(), "nanosleep=-14\n");
+  EXPECT_EQ(q.out, r.out);
+}
+
 // --- inputs that ask for memory -----------------------------------------------------------------
 
 // A static ELF: code that exits 0 (exit_group, or SYSCALL for a batch), and a RW segment of

@@ -262,6 +262,31 @@ static void sleep_long(void) {
   kv("clock_not_back", again[0] >= after[0]);
 }
 
+/* Bad guest pointers: every call answers EFAULT (-14), nothing is consumed or changed. */
+static void bad_pointers(void) {
+  char* const bad = (char*)0x10;  /* nothing is mapped at the bottom */
+  kv("read", sc3(NR_read, 0, bad, 8));
+  kv("write", sc3(NR_write, 1, bad, 8));
+  kv("openat", sc4(NR_openat, AT_FDCWD, bad, 0, 0));
+  kv("newfstatat", sc4(NR_newfstatat, AT_FDCWD, "/", bad, 0));
+  kv("fstat", sc2(NR_fstat, 1, bad));
+  kv("clock_gettime", sc2(NR_clock_gettime, 1, bad));
+  kv("nanosleep", sc2(NR_nanosleep, bad, 0));
+  kv("readv_iov", sc3(NR_readv, 0, bad, 1));
+  kv("getcwd", sc2(NR_getcwd, bad, 64));
+  kv("uname", sc1(NR_uname, bad));
+  kv("getrandom", sc3(NR_getrandom, bad, 8, 0));
+  kv("rt_sigaction", sc4(NR_rt_sigaction, 10, bad, 0, 8));
+  kv("pipe2", sc2(NR_pipe2, bad, 0));
+  u64 lim[2];
+  kv("prlimit_new", sc4(NR_prlimit64, 0, RLIMIT_NOFILE, bad, 0));
+  kv("prlimit_ok", sc4(NR_prlimit64, 0, RLIMIT_NOFILE, 0, lim));
+  char longpath[5000];
+  for (int i = 0; i < 4999; ++i) longpath[i] = 'a';
+  longpath[4999] = 0;
+  kv("too_long", open3(longpath, O_RDONLY, 0));
+}
+
 int cmain(u64* sp) {
   const i64 argc = (i64)sp[0];
   char** argv = (char**)(sp + 1);
@@ -277,6 +302,7 @@ int cmain(u64* sp) {
   else if (seq(what, "execmap")) execmap();
   else if (seq(what, "nested")) nested();
   else if (seq(what, "sleep")) sleep_long();
+  else if (seq(what, "badptr")) bad_pointers();
   else return 2;
   return 0;
 }
