@@ -37,8 +37,9 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | 
 
 if want tests; then
 echo "== C++ tests, CUDA backend (the corpus separately, below)"
-CUARM_TEST_BACKEND=cuda CUARM_DIFF_COUNT=${CUARM_DIFF_COUNT:-60000} timeout 400 \
-  ./build/tests/cuarm_tests --gtest_filter='-Programs*' >"$out/gpu_tests.log" 2>&1
+# CUARM_TESTS_FILTER narrows it (a gtest filter; default: everything but the corpus).
+CUARM_TEST_BACKEND=cuda CUARM_DIFF_COUNT=${CUARM_DIFF_COUNT:-60000} timeout ${CUARM_TESTS_TIMEOUT:-400} \
+  ./build/tests/cuarm_tests --gtest_filter="${CUARM_TESTS_FILTER:--Programs*}" >"$out/gpu_tests.log" 2>&1
 grep -E "^\[  (FAILED|PASSED|SKIPPED) |MISMATCH" "$out/gpu_tests.log" | head -20
 fi
 
@@ -131,7 +132,7 @@ if g++ -O2 -shared -fPIC -std=c++20 -DFMT_SHARED -DCUARM_VERSION="\"$(sed -n "s/
   cp python/cuarm.pyi "$pydir/" 2>/dev/null
   CUARM_TEST_BACKEND=cuda CUARM_TEST_LEAK_CYCLES=${CUARM_TEST_LEAK_CYCLES:-1000} \
     CUARM_EXAMPLES_DIR="$root/build/examples" PYTHONPATH="$pydir" \
-    timeout 300 "$py" -m pytest -q python/tests >"$out/py_tests.log" 2>&1
+    timeout ${CUARM_PY_TIMEOUT:-300} "$py" -m pytest -q python/tests >"$out/py_tests.log" 2>&1
   tail -3 "$out/py_tests.log"
 else
   echo "python module build failed (see py_build.log)"; tail -5 "$out/py_build.log"
