@@ -40,16 +40,6 @@ static void show(const char* name, const char* p) {
   out("\n");
 }
 
-struct kstat {
-  u64 dev, ino;
-  u32 mode, nlink, uid, gid;
-  u64 rdev, pad1;
-  i64 size;
-  int blksize, pad2;
-  i64 blocks, times[6];
-  u32 unused[2];
-};
-
 int cmain(u64* sp) {
   char** argv = (char**)(sp + 1);
   const char* rw = argv[1];

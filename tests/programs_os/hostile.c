@@ -29,16 +29,6 @@
 #define MAP_ANONYMOUS 0x20
 #define RLIMIT_NOFILE 7
 
-struct kstat {
-  u64 dev, ino;
-  u32 mode, nlink, uid, gid;
-  u64 rdev, pad1;
-  i64 size;
-  int blksize, pad2;
-  i64 blocks, times[6];
-  u32 unused[2];
-};
-
 static i64 open3(const char* p, i64 flags, i64 mode) { return sc4(NR_openat, AT_FDCWD, p, flags, mode); }
 static u32 mode_of_fd(i64 fd) {
   struct kstat st;

@@ -73,6 +73,17 @@ typedef unsigned char u8;
 
 #define AT_FDCWD (-100)
 
+/* arm64's struct stat (asm-generic/stat.h), 128 bytes. */
+struct kstat {
+  u64 dev, ino;
+  u32 mode, nlink, uid, gid;
+  u64 rdev, pad1;
+  i64 size;
+  int blksize, pad2;
+  i64 blocks, times[6];
+  u32 unused[2];
+};
+
 static inline i64 sc6(i64 n, i64 a, i64 b, i64 c, i64 d, i64 e, i64 f) {
   register i64 x8 __asm__("x8") = n;
   register i64 x0 __asm__("x0") = a;
