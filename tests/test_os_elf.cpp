@@ -84,6 +84,22 @@ TEST(OsElf, HugeAndBadEntry) {
   EXPECT_NE(load_error(img).find("program headers"), std::string::npos);
 }
 
+TEST(OsElf, EmptySegmentWithFileBytes) {
+  // p_memsz 0 with p_filesz > 0 (found by fuzz/fuzz_elf): refused like any p_filesz > p_memsz.
+  // The segment was skipped by the checks but its bytes copied: past the end of the file, or
+  // over another segment when the range lay inside one.
+  auto img = image();
+  load(img, 1).p_memsz = 0;
+  load(img, 1).p_filesz = 1ull << 42;
+  EXPECT_NE(load_error(img).find("p_filesz > p_memsz"), std::string::npos) << load_error(img);
+  img = image();
+  load(img, 1).p_vaddr = load(img, 0).p_vaddr;
+  load(img, 1).p_offset = 0;
+  load(img, 1).p_memsz = 0;
+  load(img, 1).p_filesz = 64;
+  EXPECT_NE(load_error(img).find("p_filesz > p_memsz"), std::string::npos) << load_error(img);
+}
+
 TEST(OsElf, CliReportsMalformedImages) {
   auto img = image();
   header(img).e_machine = EM_X86_64;
