@@ -100,6 +100,15 @@ TEST(OsElf, EmptySegmentWithFileBytes) {
   EXPECT_NE(load_error(img).find("p_filesz > p_memsz"), std::string::npos) << load_error(img);
 }
 
+TEST(OsElf, SegmentsTooLargeTogether) {
+  // Two segments of 12 GiB: each under the 16 GiB cap, together over it (found by fuzz/fuzz_elf).
+  auto img = image();
+  load(img, 1).p_vaddr = 0x100000000000ull;
+  load(img, 1).p_memsz = 12ull << 30;
+  load(img, 0).p_memsz = 12ull << 30;
+  EXPECT_NE(load_error(img).find("in all"), std::string::npos) << load_error(img);
+}
+
 TEST(OsElf, CliReportsMalformedImages) {
   auto img = image();
   header(img).e_machine = EM_X86_64;

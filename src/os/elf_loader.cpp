@@ -13,6 +13,8 @@ namespace {
 constexpr uint64_t kPage = 4096;
 // Refuse segments larger than this: a corrupt header must not make us allocate terabytes.
 constexpr uint64_t kMaxSegment = 1ull << 34;
+// ... nor many segments together (up to 65535 program headers).
+constexpr uint64_t kMaxImage = 1ull << 34;
 
 struct Span {
   uint64_t start, end;
@@ -86,6 +88,9 @@ ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t p
       merged.push_back(s);
     }
   }
+  uint64_t total = 0;  // (at most 65535 segments of 16 GiB: no overflow)
+  for (const auto& s : merged) total += s.end - s.start;
+  if (total > kMaxImage) throw Error(fmt::format("ELF: the segments take 0x{:x} bytes in all (at most 0x{:x})", total, kMaxImage));
   info.entry = eh.e_entry + bias;
   info.image_start = merged.front().start;
   info.image_end = merged.back().end;
