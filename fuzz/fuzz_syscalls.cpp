@@ -23,11 +23,17 @@
 // Bugs: a crash, a sanitizer report, an exception other than cuarm::Error, a host fd leaked by
 // a run, a write to fd other than 1/2 reaching the output callback, or any change outside
 // box/rw and box/one: the read-only tree, the directory holding the mounts, the `outside`
-// directory next to it (an escape through `..` or a symlink would land there).
+// directory next to it (an escape through `..` or a symlink would land there), and the host's
+// own fds 0, 1 and 2. While a guest runs, those three point to sentinel files of the tree (the
+// real ones are put back after), so a guest that reaches them (its stdio is captured: it
+// should not) changes a sentinel instead of the fuzzer's terminal or log, and is reported.
+// CUARM_FUZZ_ALLOW_HOST_STDIO=1 only resets the sentinels (to fuzz on past that known bug).
+// Sanitizer reports go to the real stderr throughout.
 #include <cuarm/cuarm.hpp>
 #include <cuarm/process.hpp>
 
 #include <dirent.h>
+#include <sanitizer/common_interface_defs.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -85,11 +91,25 @@ struct Tree {
   std::map<std::string, std::string> ro_snapshot;
 };
 Tree* tree = nullptr;
+
+// The host's fds 0..2: the real ones (saved), and the sentinels they point to while a guest runs.
+const char* const kSentinelText[3] = {"stdin sentinel\n", "", ""};
+int real_fd[3] = {-1, -1, -1}, sentinel_fd[3] = {-1, -1, -1};
+int sentinel_flags[3];
+bool on_sentinels = false;
+
+void to_real_stdio() {
+  if (!on_sentinels) return;
+  for (int i = 0; i < 3; ++i) ::dup2(real_fd[i], i);
+  on_sentinels = false;
+}
 FILE* devnull = nullptr;
+FILE* strace_out = nullptr;  // CUARM_FUZZ_STRACE set: the real stderr (to look at one input)
 std::vector<uint8_t> elf;
 std::vector<uint64_t> string_addr;
 
 [[noreturn]] void bug(const std::string& what) {
+  to_real_stdio();
   std::fprintf(stderr, "fuzz_syscalls: %s\n", what.c_str());
   std::abort();
 }
@@ -161,8 +181,38 @@ void reset_rw() {
   write_file(tree->one, "one\n");
 }
 
+void to_sentinels() {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  for (int i = 0; i < 3; ++i) ::dup2(sentinel_fd[i], i);
+  on_sentinels = true;
+}
+
+// Whether the guest reached host fd i (its sentinel's size, mode, offset or flags changed);
+// puts the sentinel back either way.
+bool sentinel_touched(int i) {
+  struct stat st;
+  const std::string text = kSentinelText[i];
+  const bool touched = ::fstat(sentinel_fd[i], &st) != 0 || st.st_size != off_t(text.size()) || (st.st_mode & 07777) != 0600 ||
+                       ::lseek(sentinel_fd[i], 0, SEEK_CUR) != 0 || ::fcntl(sentinel_fd[i], F_GETFL) != sentinel_flags[i];
+  if (touched) {
+    ::ftruncate(sentinel_fd[i], 0);
+    if (!text.empty()) ::pwrite(sentinel_fd[i], text.data(), text.size(), 0);
+    ::fchmod(sentinel_fd[i], 0600);
+    ::lseek(sentinel_fd[i], 0, SEEK_SET);
+    ::fcntl(sentinel_fd[i], F_SETFL, sentinel_flags[i]);
+  } else if (!text.empty()) {
+    char b[64];  // same size: the same bytes?
+    if (::pread(sentinel_fd[i], b, text.size(), 0) != off_t(text.size()) || text.compare(0, text.size(), b, text.size()) != 0) {
+      ::pwrite(sentinel_fd[i], text.data(), text.size(), 0);
+      return true;
+    }
+  }
+  return touched;
+}
+
 void check_tree() {
-  if (names(tree->root) != std::vector<std::string>{"box", "outside"}) bug("an entry appeared or went next to box/");
+  if (names(tree->root) != std::vector<std::string>{"box", "outside", "stderr", "stdin", "stdout"}) bug("an entry appeared or went next to box/");
   if (names(tree->box) != std::vector<std::string>{"one", "ro", "rw"}) bug("the mount points changed in box/");
   if (names(tree->outside) != std::vector<std::string>{"canary"}) bug("outside/ changed");
   struct stat st;
@@ -194,6 +244,16 @@ void make_tree() {
   fs::create_symlink("../rw", tree->ro + "/up");
   write_file(tree->one, "one\n");
   tree->ro_snapshot = snapshot(tree->ro);
+  const char* const sentinel_name[3] = {"/stdin", "/stdout", "/stderr"};
+  for (int i = 0; i < 3; ++i) {
+    write_file(tree->root + sentinel_name[i], kSentinelText[i]);
+    sentinel_fd[i] = ::open((tree->root + sentinel_name[i]).c_str(), O_RDWR | O_CLOEXEC);
+    real_fd[i] = ::fcntl(i, F_DUPFD_CLOEXEC, 3);
+    if (sentinel_fd[i] < 0 || real_fd[i] < 0) bug("cannot set up the stdio sentinels");
+    ::fchmod(sentinel_fd[i], 0600);
+    sentinel_flags[i] = ::fcntl(sentinel_fd[i], F_GETFL);
+  }
+  __sanitizer_set_report_fd(reinterpret_cast<void*>(intptr_t(real_fd[2])));
   std::atexit([] {
     std::error_code ec;
     clear_dir(tree->root);
@@ -319,6 +379,7 @@ uint64_t arg(Reader& r, uint64_t prev, uint64_t sp, uint64_t blob_len) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   make_tree();
   devnull = std::fopen("/dev/null", "w");
+  if (std::getenv("CUARM_FUZZ_STRACE")) strace_out = ::fdopen(::fcntl(real_fd[2], F_DUPFD_CLOEXEC, 3), "w");
   elf = make_elf();
   return 0;
 }
@@ -327,6 +388,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   reset_rw();
   const int fds_before = open_fds();
+  to_sentinels();
   Reader r{data, size};
   const uint8_t flags = r.u8();
   const uint64_t blob_len = 4 * uint64_t(r.u8());
@@ -343,7 +405,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     po.cwd = "/data";
     po.deterministic = true;
     po.random_seed = 1;
-    po.strace = std::getenv("CUARM_FUZZ_STRACE") ? stderr : (flags & 1) ? devnull : nullptr;  // (to look at one input)
+    po.strace = strace_out ? strace_out : (flags & 1) ? devnull : nullptr;
     po.output = [](int fd, const uint8_t*, size_t) {
       if (fd != 1 && fd != 2) bug("output callback for fd " + std::to_string(fd));
     };
@@ -382,8 +444,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!ended) (void)p.run(24);
     } catch (const Error&) {
       // Refused by the API (a map the address space rejects, ...): an answer, not a bug.
+    } catch (const std::exception& e) {
+      bug(std::string("exception other than cuarm::Error: ") + e.what());
     }
   }
+  to_real_stdio();
+  static const bool allow_stdio = std::getenv("CUARM_FUZZ_ALLOW_HOST_STDIO") != nullptr;
+  for (int i = 0; i < 3; ++i)
+    if (sentinel_touched(i) && !allow_stdio) bug("the guest reached the host's fd " + std::to_string(i) + " (its stdio is captured)");
   const int fds_after = open_fds();
   if (fds_after != fds_before) bug("host fds leaked: " + std::to_string(fds_before) + " before, " + std::to_string(fds_after) + " after");
   check_tree();
