@@ -51,6 +51,6 @@ for h in "${harnesses[@]}"; do
     echo "fuzz_$h FAILED: log $work/log, reproducer $(ls -t "$build"/artifacts/"$h"-* 2>/dev/null | head -1)"
     grep -E "^(==[0-9]+==ERROR|SUMMARY|fuzz_)|runtime error|#[0-9]+ 0x" "$work/log" | head -30 || true
   fi
-  grep -E "stat::(number_of_executed_units|peak_rss_mb)|cov: " "$work/log" | tail -3 || true
+  grep -E "^#[0-9]+[[:space:]]+DONE|stat::(number_of_executed_units|peak_rss_mb)" "$work/log" || true
 done
 exit $status
