@@ -84,6 +84,37 @@ TEST(OsElf, HugeAndBadEntry) {
   EXPECT_NE(load_error(img).find("program headers"), std::string::npos);
 }
 
+TEST(OsElf, EmptySegmentWithFileBytes) {
+  // p_memsz 0 with p_filesz > 0 (found by fuzz/fuzz_elf): refused like any p_filesz > p_memsz.
+  // The segment was skipped by the checks but its bytes copied: past the end of the file, or
+  // over another segment when the range lay inside one.
+  auto img = image();
+  load(img, 1).p_memsz = 0;
+  load(img, 1).p_filesz = 1ull << 42;
+  EXPECT_NE(load_error(img).find("p_filesz > p_memsz"), std::string::npos) << load_error(img);
+  img = image();
+  load(img, 1).p_vaddr = load(img, 0).p_vaddr;
+  load(img, 1).p_offset = 0;
+  load(img, 1).p_memsz = 0;
+  load(img, 1).p_filesz = 64;
+  EXPECT_NE(load_error(img).find("p_filesz > p_memsz"), std::string::npos) << load_error(img);
+}
+
+TEST(OsElf, SegmentsTooLargeTogether) {
+  // Each segment within its cap (16 GiB; 256 MiB for code), together over 16 GiB (found by
+  // fuzz/fuzz_elf: many segments each under the cap could ask for terabytes).
+  auto img = image();
+  load(img, 1).p_vaddr = 0x100000000000ull;
+  load(img, 1).p_memsz = kMaxImageBytes;
+  EXPECT_NE(load_error(img).find("the segments add up to more than"), std::string::npos) << load_error(img);
+}
+
+TEST(OsElf, CodeSegmentOverItsCap) {
+  auto img = image();
+  load(img, 0).p_memsz = kMaxCodeBytes + 4096;
+  EXPECT_NE(load_error(img).find("executable segment"), std::string::npos) << load_error(img);
+}
+
 TEST(OsElf, CliReportsMalformedImages) {
   auto img = image();
   header(img).e_machine = EM_X86_64;

@@ -12,7 +12,8 @@ namespace {
 
 constexpr uint64_t kPage = 4096;
 // Refuse segments larger than this: a corrupt header must not make us allocate terabytes.
-// Memory is reserved lazily (a .bss costs what the guest touches), but the caps hold first.
+// Memory is reserved lazily (a .bss costs what the guest touches), but the caps hold first:
+// one segment, and all of them together (up to 65535 program headers), at most kMaxImageBytes.
 constexpr uint64_t kMaxSegment = kMaxImageBytes;
 
 struct Span {
@@ -54,8 +55,10 @@ ElfInfo load_elf(const LoadTarget& m, std::span<const uint8_t> image, uint64_t p
   for (const auto& p : ph) {
     if (p.p_type == PT_INTERP) throw Error("ELF: dynamically linked (PT_INTERP); only static programs are supported");
     if (p.p_type == PT_PHDR) info.phdr = p.p_vaddr + bias;
-    if (p.p_type != PT_LOAD || p.p_memsz == 0) continue;
+    if (p.p_type != PT_LOAD) continue;
+    // Before the p_memsz == 0 skip: the loop that copies the bytes skips on p_filesz == 0 only.
     if (p.p_filesz > p.p_memsz) throw Error(fmt::format("ELF: segment at 0x{:x} has p_filesz > p_memsz", p.p_vaddr));
+    if (p.p_memsz == 0) continue;
     // A segment with nothing in the file (.bss only) may name any offset, as Linux accepts.
     if (p.p_filesz > 0 && (p.p_offset > image.size() || p.p_filesz > image.size() - p.p_offset))
       throw Error(fmt::format("ELF: segment at 0x{:x} extends past the end of the file (truncated?)", p.p_vaddr));
