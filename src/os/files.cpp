@@ -398,8 +398,10 @@ int64_t faccess(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t mode, uin
 int64_t sys_read(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
-  std::vector<uint8_t> buf(std::min<uint64_t>(a[2], kMaxIo));
-  if (const int64_t e = need_mapped(k, a[1], buf.size())) return e;  // before anything is consumed
+  // The guest's range is checked before the host buffer is made (and before anything is consumed).
+  const uint64_t want = std::min<uint64_t>(a[2], kMaxIo);
+  if (const int64_t e = need_mapped(k, a[1], want)) return e;
+  std::vector<uint8_t> buf(want);
   const int64_t n = read_fd(k, *f, FdOp::Read, buf.data(), buf.size(), -1);
   if (n <= 0) return n;
   if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
@@ -408,7 +410,9 @@ int64_t sys_read(Kernel& k, A a) {
 int64_t sys_write(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
-  std::vector<uint8_t> data(std::min<uint64_t>(a[2], kMaxIo));
+  const uint64_t want = std::min<uint64_t>(a[2], kMaxIo);
+  if (const int64_t e = need_mapped(k, a[1], want)) return e;
+  std::vector<uint8_t> data(want);
   if (const int64_t e = rd(k, a[1], data.data(), data.size())) return e;
   return write_fd(k, *f, FdOp::Write, data.data(), data.size(), -1);
 }
@@ -459,8 +463,9 @@ int64_t sys_pread64(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   if (int64_t(a[3]) < 0) return -EINVAL;
-  std::vector<uint8_t> buf(std::min<uint64_t>(a[2], kMaxIo));
-  if (const int64_t e = need_mapped(k, a[1], buf.size())) return e;
+  const uint64_t want = std::min<uint64_t>(a[2], kMaxIo);
+  if (const int64_t e = need_mapped(k, a[1], want)) return e;
+  std::vector<uint8_t> buf(want);
   const int64_t n = read_fd(k, *f, FdOp::PRead, buf.data(), buf.size(), int64_t(a[3]));
   if (n <= 0) return n;
   if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
@@ -470,7 +475,9 @@ int64_t sys_pwrite64(Kernel& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   if (int64_t(a[3]) < 0) return -EINVAL;
-  std::vector<uint8_t> data(std::min<uint64_t>(a[2], kMaxIo));
+  const uint64_t want = std::min<uint64_t>(a[2], kMaxIo);
+  if (const int64_t e = need_mapped(k, a[1], want)) return e;
+  std::vector<uint8_t> data(want);
   if (const int64_t e = rd(k, a[1], data.data(), data.size())) return e;
   return write_fd(k, *f, FdOp::PWrite, data.data(), data.size(), int64_t(a[3]));
 }

@@ -38,8 +38,9 @@ int64_t sys_getgid(Kernel& k, A) { return k.gid; }
 
 int64_t sys_getrandom(Kernel& k, A a) {
   if (a[2] & ~uint64_t(7)) return -EINVAL;
-  std::vector<uint8_t> buf(std::min<uint64_t>(a[1], 32u << 20));
-  if (const int64_t e = need_mapped(k, a[0], buf.size())) return e;
+  const uint64_t want = std::min<uint64_t>(a[1], 32u << 20);
+  if (const int64_t e = need_mapped(k, a[0], want)) return e;
+  std::vector<uint8_t> buf(want);
   k.fill_random(buf.data(), buf.size());
   if (const int64_t e = wr(k, a[0], buf.data(), buf.size())) return e;
   return int64_t(buf.size());
