@@ -24,8 +24,8 @@ bool default_ignored(int sig) { return sig == 17 /*CHLD*/ || sig == 18 /*CONT*/ 
 // then a frame record {x29, x30} that x29 points at.
 constexpr uint64_t kUc = 128, kMc = kUc + 176, kReserved = kMc + 288, kRecord = kUc + 4560, kFrame = kRecord + 16;
 constexpr uint32_t kFpsimdMagic = 0x46508001, kFpsimdSize = 528;
-constexpr uint64_t kSaSiginfo = 4, kSaOnstack = 0x08000000, kSaRestorer = 0x04000000, kSaNodefer = 0x40000000,
-                   kSaResethand = 0x80000000;
+// (SA_SIGINFO changes nothing here: a handler always gets x0..x2 = signal, &siginfo, &ucontext.)
+constexpr uint64_t kSaOnstack = 0x08000000, kSaRestorer = 0x04000000, kSaNodefer = 0x40000000, kSaResethand = 0x80000000;
 
 template <class T>
 void put(std::vector<uint8_t>& f, uint64_t off, T v) {
