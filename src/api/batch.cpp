@@ -9,11 +9,11 @@
 #include <mutex>
 #include <thread>
 
-#include "../backend/batch_store.hpp"
-#include "../backend/engine.hpp"
-#include "../backend/registry.hpp"
-#include "../core/lane.hpp"
-#include "../os/elf_loader.hpp"
+#include "backend/batch_store.hpp"
+#include "backend/engine.hpp"
+#include "backend/registry.hpp"
+#include "core/lane.hpp"
+#include "os/elf_loader.hpp"
 
 namespace cuarm {
 

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "../backend/engine.hpp"
-#include "../backend/registry.hpp"
-#include "../os/elf_loader.hpp"
+#include "backend/engine.hpp"
+#include "backend/registry.hpp"
+#include "os/elf_loader.hpp"
 
 namespace cuarm {
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <vector>
 
-#include "../core/memory.hpp"
-#include "../core/state.hpp"
+#include "core/memory.hpp"
+#include "core/state.hpp"
 
 namespace cuarm {
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <cuarm/cuarm.hpp>
 
-#include "../core/state.hpp"
+#include "core/state.hpp"
 
 namespace cuarm {
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "../core/memory.hpp"
+#include "core/memory.hpp"
 
 namespace cuarm {
 

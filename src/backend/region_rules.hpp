@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "../core/memory.hpp"
+#include "core/memory.hpp"
 
 namespace cuarm {
 

@@ -11,7 +11,7 @@
 #include <chrono>
 #include <cstring>
 
-#include "../backend/registry.hpp"
+#include "backend/registry.hpp"
 #include "elf_loader.hpp"
 #include "kernel.hpp"
 

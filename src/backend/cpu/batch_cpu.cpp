@@ -13,9 +13,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "../../core/lane.hpp"
+#include "core/lane.hpp"
 #include "host_fp_env.hpp"
-#include "../batch_store.hpp"
+#include "backend/batch_store.hpp"
 
 namespace cuarm {
 

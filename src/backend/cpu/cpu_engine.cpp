@@ -7,9 +7,9 @@
 #include <optional>
 #include <thread>
 
-#include "../../core/step.hpp"
-#include "../engine.hpp"
-#include "../host_memory.hpp"
+#include "core/step.hpp"
+#include "backend/engine.hpp"
+#include "backend/host_memory.hpp"
 #include "host_fp_env.hpp"
 
 namespace cuarm {

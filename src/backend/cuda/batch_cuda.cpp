@@ -7,9 +7,9 @@
 #include <cstring>
 #include <vector>
 
-#include "../batch_store.hpp"
-#include "../jit/batch_counters.hpp"
-#include "../jit/translate.hpp"
+#include "backend/batch_store.hpp"
+#include "backend/jit/batch_counters.hpp"
+#include "backend/jit/translate.hpp"
 #include "device.hpp"
 #include "jit_loader.hpp"
 #include "kernels.hpp"

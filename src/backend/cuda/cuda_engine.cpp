@@ -16,10 +16,10 @@
 
 #include "device.hpp"
 #include "kernels.hpp"
-#include "../engine.hpp"
+#include "backend/engine.hpp"
 #include "jit_loader.hpp"
-#include "../jit/translate.hpp"
-#include "../region_rules.hpp"
+#include "backend/jit/translate.hpp"
+#include "backend/region_rules.hpp"
 
 namespace cuarm {
 namespace {

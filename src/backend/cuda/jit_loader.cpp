@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "device.hpp"
-#include "../jit/nvrtc.hpp"
+#include "backend/jit/nvrtc.hpp"
 
 namespace cuarm::jit {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <utility>
 
-#include "../jit/translate.hpp"
+#include "backend/jit/translate.hpp"
 
 namespace cuarm::jit {
 

@@ -1,6 +1,6 @@
 #include "kernels.hpp"
 
-#include "../../core/lane.hpp"
+#include "core/lane.hpp"
 
 namespace cuarm {
 namespace {

@@ -3,8 +3,8 @@
 #pragma once
 #include <cuda_runtime_api.h>
 
-#include "../../core/memory.hpp"
-#include "../../core/state.hpp"
+#include "core/memory.hpp"
+#include "core/state.hpp"
 
 namespace cuarm {
 

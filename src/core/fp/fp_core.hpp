@@ -3,7 +3,7 @@
 // Everything is integer arithmetic on raw bit patterns, so that results are bit-identical on
 // the host and on the GPU.
 #pragma once
-#include "../bits.hpp"
+#include "core/bits.hpp"
 
 namespace cuarm::core::fp {
 

@@ -3,7 +3,7 @@
 // authentication forms of the register branches (BRAA*, BLRAA*, RETAA/RETAB, ARMv8.3: op3 or
 // op4 non-zero, or opc<3> set), ERET/ERETAA/DRPS (opc<2> set, not EL0 instructions) and opc = 0011.
 #pragma once
-#include "../exec.hpp"
+#include "core/exec.hpp"
 
 // Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format.
 // Fields: o = op (opc<1:0> in BR_REG), i = imm26/imm19/imm14, c = cond, s = sf, b = b5:b40,

@@ -7,7 +7,7 @@
 // map) rather than read from a table, so that the same code runs on the GPU without a device
 // copy of a table. Size fields other than 00 and the unassigned opcodes are UNDEFINED.
 #pragma once
-#include "../simd.hpp"
+#include "core/simd.hpp"
 
 // Field letters: o=opcode m=Rm n=Rn d=Rd.
 #define CUARM_ISA_CRYPTO(X)                                             \

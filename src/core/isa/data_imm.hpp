@@ -2,7 +2,7 @@
 // add/subtract (immediate), logical (immediate), move wide (immediate), bitfield (SBFM, BFM,
 // UBFM and their aliases) and extract (EXTR, ROR alias).
 #pragma once
-#include "../exec.hpp"
+#include "core/exec.hpp"
 
 // Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format.
 // Fields: s=sf, o=op/opc/op21 (and o0 in EXTR), S=S, h=sh/hw, N=N, r=immr, and in the

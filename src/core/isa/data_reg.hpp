@@ -4,7 +4,7 @@
 // Profile: ARMv8.0-A + CRC32. Field values the manual leaves unallocated, or gives to later
 // extensions (PAC, MTE, flag manipulation), are UNDEFINED.
 #pragma once
-#include "../exec.hpp"
+#include "core/exec.hpp"
 
 // Field letters: s=sf o=op/opc/opcode S=S h=shift N=N m=Rm i=imm6/imm3/imm5 n=Rn d=Rd
 // p=opt/op2/opcode2 x=option c=cond q=o2 r=o3 v=nzcv a=Ra u=op31 e=op54 z=o0.

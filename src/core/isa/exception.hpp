@@ -3,7 +3,7 @@
 // combinations and TCANCEL (opc = 011, TME). HLT is a halting-debug instruction that Linux answers
 // with SIGILL; here it is the emulator's halt, as BRK is its breakpoint.
 #pragma once
-#include "../exec.hpp"
+#include "core/exec.hpp"
 
 // Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format.
 // Fields: i = imm16 (only recorded, through the instruction word in the stop detail).

@@ -6,8 +6,8 @@
 // top half of a V register. M and S are fixed at 0 (M or S set is unallocated, matches no row).
 // All arithmetic is in the soft-float library (core/fp/fp.hpp).
 #pragma once
-#include "../exec.hpp"
-#include "../fp/fp.hpp"
+#include "core/exec.hpp"
+#include "core/fp/fp.hpp"
 
 // Field letters: s=sf t=type r=rmode o=opcode c=scale/cond n=Rn d=Rd m=Rm p=op i=imm8
 // v=imm5/nzcv x=o1 y=o0 a=Ra.

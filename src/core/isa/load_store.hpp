@@ -8,7 +8,7 @@
 // LSE atomics and LDAPR (register class with bits 11:10 = 00), LDRAA/LDRAB (11:10 = x1),
 // RCpc LDAPUR/STLUR and MTE tag stores (bits 29:24 = 011001).
 #pragma once
-#include "../exec.hpp"
+#include "core/exec.hpp"
 
 // Field letters: s=size (sz in the pair exclusives) o=opc (o0 in the exclusive rows)
 // L=L i=imm9/imm12/imm19/imm7 m=Rm (Rs in the exclusive rows) x=option S=S

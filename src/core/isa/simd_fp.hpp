@@ -11,8 +11,8 @@
 // operand order of the manual's pseudocode (it decides NaN propagation); the element loops are
 // out of line (simd_fp_lanes.hpp), the handlers only read V registers, call one and write V[d].
 #pragma once
-#include "../exec.hpp"
-#include "../simd.hpp"
+#include "core/exec.hpp"
+#include "core/simd.hpp"
 #include "simd_fp_lanes.hpp"
 
 // Field letters: Q=Q u=U a=size<1> (o1/a) b=sz (size<0>) m=Rm o=opcode n=Rn d=Rd, L/M/H the

@@ -3,8 +3,8 @@
 // (elements past `count` are zero, which gives the Q=0 and scalar zero-extension). They are out
 // of line, so that a handler is only register reads, one call and register writes.
 #pragma once
-#include "../fp/fp.hpp"
-#include "../simd.hpp"
+#include "core/fp/fp.hpp"
+#include "core/simd.hpp"
 
 namespace cuarm::core {
 

@@ -7,8 +7,8 @@
 // Every operation works on a copy of the 128-bit sources and returns the whole 128-bit result,
 // so that the handlers only read registers, call one out-of-line function and write V[d].
 #pragma once
-#include "../exec.hpp"
-#include "../simd.hpp"
+#include "core/exec.hpp"
+#include "core/simd.hpp"
 
 // Field letters: Q=Q U=U s=size m=Rm o=opcode n=Rn d=Rd.
 // Three same: opcode 0xxxx and 10xxx (11xxx is FP). Two-register misc: opcodes 00xxx, 010xx,

@@ -8,8 +8,8 @@
 // Every multi-part access reads all of its memory before writing a register, and checks a
 // store's whole range before writing memory, so that a fault leaves the state unchanged.
 #pragma once
-#include "../exec.hpp"
-#include "../simd.hpp"
+#include "core/exec.hpp"
+#include "core/simd.hpp"
 
 // Field letters: s=size o=opc L=L i=imm9/imm12/imm19/imm7 m=Rm x=option S=S a=Rt2 n=Rn t=Rt
 // Q=Q R=R (structure count bit of the single-structure forms).

@@ -10,8 +10,8 @@
 // Words outside the rows (scalar copy with op=1 or imm4 != 0000, EXT/TBL with op2 != 00) match
 // no row and are UNDEFINED.
 #pragma once
-#include "../exec.hpp"
-#include "../simd.hpp"
+#include "core/exec.hpp"
+#include "core/simd.hpp"
 
 // Field letters: Q=Q o=op (opcode in SIMD_PERM_ZIP, op2:len:op in TBL) i=imm5 (imm4 in EXT)
 // j=imm4 s=size m=Rm (cmode in MOVI) n=Rn d=Rd l=len; in MOVI a..h are the immediate's bits

@@ -2,7 +2,7 @@
 // three-different and by-element classes, the shifts by immediate, carry-less multiplication.
 // Values travel as uint64_t holding the element's bits (the caller keeps the low esize bits).
 #pragma once
-#include "../simd.hpp"
+#include "core/simd.hpp"
 
 // In their own namespace, so that their short names cannot clash with other classes' helpers.
 namespace cuarm::core::shl {

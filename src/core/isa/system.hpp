@@ -9,8 +9,8 @@
 //   - HINT and barriers with Rt != 31, barrier op2 = 000/001/011 and SB (op2 = 111, ARMv8.5).
 //   - op0 = 00 with CRn other than 0010/0011/0100 (WFET/WFIT and the like are ARMv8.7+).
 #pragma once
-#include "../clock.hpp"
-#include "../exec.hpp"
+#include "core/clock.hpp"
+#include "core/exec.hpp"
 
 // Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format.
 // Fields: L (bit 21) is fixed per row, o = o0 (op0 = 2 + o0), p = op1, n = CRn, m = CRm,

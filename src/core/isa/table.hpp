@@ -9,7 +9,7 @@
 // Words that match no row decode as UNDEFINED; handlers also return UNDEFINED for unallocated
 // field combinations inside their row.
 #pragma once
-#include "../pattern.hpp"
+#include "core/pattern.hpp"
 #include "branch.hpp"
 #include "crypto.hpp"
 #include "data_imm.hpp"
