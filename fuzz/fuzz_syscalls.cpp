@@ -61,7 +61,7 @@ constexpr uint64_t kStructs = kDataBase + 0x5000;   // timespecs, sigactions, rl
 constexpr uint64_t kBlob = kDataBase + 0x6000;      // the input's bytes (up to 1020)
 constexpr uint64_t kBuffers = kDataBase + 0x8000;   // 32 KiB of scratch buffers
 constexpr int kMaxRecords = 48;
-constexpr uint64_t kMmapBase = 0x0000fffe00000000ull;  // src/os/kernel.hpp
+constexpr uint64_t kMmapBase = 0x0000fffe00000000ull;  // src/os/process_state.hpp
 constexpr uint64_t kMmapSize = 1 << 20;
 
 // Every syscall the table services (src/os/syscalls.cpp), and a few it does not.

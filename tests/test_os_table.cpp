@@ -8,7 +8,7 @@
 #include <regex>
 #include <sstream>
 
-#include "os/kernel.hpp"
+#include "os/process_state.hpp"
 #include "support.hpp"
 
 namespace cuarm::test {

@@ -57,7 +57,7 @@ struct ProcessResult {
 int exit_code_for(const Status& st);
 
 namespace os {
-struct Kernel;
+struct ProcessState;
 class MachineGuest;
 }
 
@@ -89,7 +89,7 @@ class Process {
  private:
   Machine& m_;
   std::unique_ptr<os::MachineGuest> guest_;
-  std::unique_ptr<os::Kernel> k_;
+  std::unique_ptr<os::ProcessState> k_;
 };
 
 }  // namespace cuarm

@@ -274,10 +274,10 @@ int64_t AddressSpace::madvise(uint64_t addr, uint64_t len, int advice) {
 }
 
 // The memory calls: the address space above does the work.
-int64_t sys_brk(Kernel& k, A a) { return int64_t(k.as->brk(a[0])); }
-int64_t sys_munmap(Kernel& k, A a) { return k.as->munmap(a[0], a[1]); }
-int64_t sys_mprotect(Kernel& k, A a) { return k.as->mprotect(a[0], a[1], int(a[2])); }
-int64_t sys_mremap(Kernel& k, A a) { return k.as->mremap(a[0], a[1], a[2], int(a[3]), a[4]); }
-int64_t sys_madvise(Kernel& k, A a) { return k.as->madvise(a[0], a[1], int(a[2])); }
+int64_t sys_brk(ProcessState& k, A a) { return int64_t(k.as->brk(a[0])); }
+int64_t sys_munmap(ProcessState& k, A a) { return k.as->munmap(a[0], a[1]); }
+int64_t sys_mprotect(ProcessState& k, A a) { return k.as->mprotect(a[0], a[1], int(a[2])); }
+int64_t sys_mremap(ProcessState& k, A a) { return k.as->mremap(a[0], a[1], a[2], int(a[3]), a[4]); }
+int64_t sys_madvise(ProcessState& k, A a) { return k.as->madvise(a[0], a[1], int(a[2])); }
 
 }  // namespace cuarm::os

@@ -53,7 +53,7 @@ int host_fd(const OpenFile& f) { return f.host >= 0 ? f.host : f.stdio; }
 // The policy point: the rule for this fd and operation (kHost, kServed or a positive errno).
 int rule(const OpenFile& f, FdOp op) { return fd_rule(f.kind, op); }
 
-int64_t now_seconds(Kernel& k) {
+int64_t now_seconds(ProcessState& k) {
   struct timespec ts{};
   get_time(k, CLOCK_REALTIME, &ts);
   return ts.tv_sec;
@@ -84,13 +84,13 @@ struct stat cuarm_dir_stat() {
   s.st_blksize = 4096;
   return s;
 }
-struct stat tmp_stat(Kernel& k, const TmpFs::Node& n) {
+struct stat tmp_stat(ProcessState& k, const TmpFs::Node& n) {
   struct stat s = k.tmpfs().stat_of(n);
   s.st_uid = uid_t(k.uid), s.st_gid = gid_t(k.gid);
   return s;
 }
 
-int64_t device_read(Kernel& k, Dev d, uint8_t* buf, size_t n) {
+int64_t device_read(ProcessState& k, Dev d, uint8_t* buf, size_t n) {
   if (d == Dev::Null) return 0;
   if (d == Dev::Zero) std::memset(buf, 0, n);
   else k.fill_random(buf, n);
@@ -98,7 +98,7 @@ int64_t device_read(Kernel& k, Dev d, uint8_t* buf, size_t n) {
 }
 
 // A served read (captured stdin, devices).
-int64_t served_read(Kernel& k, OpenFile& f, uint8_t* buf, size_t n) {
+int64_t served_read(ProcessState& k, OpenFile& f, uint8_t* buf, size_t n) {
   if (f.kind == FdKind::Device) return device_read(k, f.dev, buf, n);
   if (f.stdio != 0) return -EBADF;  // the write end of a captured stream
   return k.opt.input(buf, n);
@@ -106,13 +106,13 @@ int64_t served_read(Kernel& k, OpenFile& f, uint8_t* buf, size_t n) {
 
 // Bytes of n that a tmp file may take at `offset` (-1: the fd's own position): the rest of the
 // /tmp capacity decides.
-uint64_t tmp_room(Kernel& k, OpenFile& f, int64_t offset, uint64_t n) {
+uint64_t tmp_room(ProcessState& k, OpenFile& f, int64_t offset, uint64_t n) {
   if (offset < 0) offset = (f.flags & O_APPEND) ? int64_t(f.tmp->size) : ::lseek(f.host, 0, SEEK_CUR);
   return offset < 0 ? n : k.tmpfs().writable(*f.tmp, uint64_t(offset), n);
 }
 
 // A write through the policy. offset -1: at the fd's position (write), else pwrite.
-int64_t write_fd(Kernel& k, OpenFile& f, FdOp op, const uint8_t* data, size_t n, int64_t offset) {
+int64_t write_fd(ProcessState& k, OpenFile& f, FdOp op, const uint8_t* data, size_t n, int64_t offset) {
   const int r = rule(f, op);
   if (r > 0) return -r;
   if (r == kServed) {
@@ -136,7 +136,7 @@ int64_t write_fd(Kernel& k, OpenFile& f, FdOp op, const uint8_t* data, size_t n,
 }
 
 // A read through the policy into a host buffer. offset -1: at the fd's position.
-int64_t read_fd(Kernel& k, OpenFile& f, FdOp op, uint8_t* buf, size_t n, int64_t offset) {
+int64_t read_fd(ProcessState& k, OpenFile& f, FdOp op, uint8_t* buf, size_t n, int64_t offset) {
   const int r = rule(f, op);
   if (r > 0) return -r;
   if (r == kServed) return served_read(k, f, buf, n);
@@ -144,7 +144,7 @@ int64_t read_fd(Kernel& k, OpenFile& f, FdOp op, uint8_t* buf, size_t n, int64_t
 }
 
 // fstat of an open file, through the policy.
-int stat_fd(Kernel& k, OpenFile& f, struct stat* s) {
+int stat_fd(ProcessState& k, OpenFile& f, struct stat* s) {
   const int r = rule(f, FdOp::Stat);
   if (r > 0) return -r;
   if (r == kHost) return ::fstat(host_fd(f), s) == 0 ? 0 : -errno;
@@ -163,7 +163,7 @@ int stat_fd(Kernel& k, OpenFile& f, struct stat* s) {
 }
 
 // The entries of one of cuarm's directories (a virtual one, or a directory of /tmp).
-std::vector<std::pair<std::string, uint8_t>> dir_entries(Kernel& k, const OpenFile& f) {
+std::vector<std::pair<std::string, uint8_t>> dir_entries(ProcessState& k, const OpenFile& f) {
   if (!f.tmp) return k.sandbox.list_dir(f.guest_path);
   std::vector<std::pair<std::string, uint8_t>> out = {{".", DT_DIR}, {"..", DT_DIR}};
   for (const auto& [name, node] : f.tmp->children) out.push_back({name, node->dir ? uint8_t(DT_DIR) : uint8_t(DT_REG)});
@@ -173,7 +173,7 @@ std::vector<std::pair<std::string, uint8_t>> dir_entries(Kernel& k, const OpenFi
 // --- paths ----------------------------------------------------------------------------------
 
 // The guest directory a *at() call starts from; "" with *err set when dirfd is bad.
-std::string at_base(Kernel& k, int64_t dirfd, const std::string& path, int* err) {
+std::string at_base(ProcessState& k, int64_t dirfd, const std::string& path, int* err) {
   *err = 0;
   if (!path.empty() && path[0] == '/') return "/";
   if (int32_t(dirfd) == kAtFdCwd) return k.cwd;
@@ -184,7 +184,7 @@ std::string at_base(Kernel& k, int64_t dirfd, const std::string& path, int* err)
 }
 
 // Resolves a guest path for a *at() call. Returns 0 or a positive errno.
-int resolve_at(Kernel& k, int64_t dirfd, const std::string& path, bool follow, Sandbox::Resolved* r) {
+int resolve_at(ProcessState& k, int64_t dirfd, const std::string& path, bool follow, Sandbox::Resolved* r) {
   int err;
   const std::string base = at_base(k, dirfd, path, &err);
   if (err) return err;
@@ -192,21 +192,21 @@ int resolve_at(Kernel& k, int64_t dirfd, const std::string& path, bool follow, S
 }
 
 // Reads a path argument and resolves it: 0 or -errno (EFAULT, ENAMETOOLONG, the walk's errors).
-int64_t resolve_arg(Kernel& k, int64_t dirfd, uint64_t path_addr, bool follow, Sandbox::Resolved* r) {
+int64_t resolve_arg(ProcessState& k, int64_t dirfd, uint64_t path_addr, bool follow, Sandbox::Resolved* r) {
   std::string path;
   if (const int64_t e = rd_str(k, path_addr, &path)) return e;
   return -int64_t(resolve_at(k, dirfd, path, follow, r));
 }
 
 // Creating at a path that is not there: EROFS below one of cuarm's read-only directories.
-int64_t cannot_create(Kernel& k, const Sandbox::Resolved& r) {
+int64_t cannot_create(ProcessState& k, const Sandbox::Resolved& r) {
   const size_t slash = r.guest.rfind('/');
   const std::string parent = slash == 0 ? "/" : r.guest.substr(0, slash);
   return k.sandbox.is_virtual_dir(parent) ? -EROFS : -ENOENT;
 }
 
 // stat of a resolved path.
-int stat_resolved(Kernel& k, const Sandbox::Resolved& r, struct stat* s) {
+int stat_resolved(ProcessState& k, const Sandbox::Resolved& r, struct stat* s) {
   switch (r.place) {
     case Place::Mount: {
       const int fd = k.sandbox.open(r, O_PATH, 0);
@@ -231,7 +231,7 @@ int stat_resolved(Kernel& k, const Sandbox::Resolved& r, struct stat* s) {
 
 // stat-like calls: a path (or the fd itself with AT_EMPTY_PATH). *r gets the resolved path
 // (place Missing for an fd).
-int64_t stat_path(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t flags, struct stat* s, Sandbox::Resolved* r,
+int64_t stat_path(ProcessState& k, int64_t dirfd, uint64_t path_addr, uint64_t flags, struct stat* s, Sandbox::Resolved* r,
                   OpenFile** fd_file = nullptr) {
   std::string path;
   if (const int64_t e = rd_str(k, path_addr, &path)) return e;
@@ -311,7 +311,7 @@ int copy_file(const OpenFile& f, std::shared_ptr<OpenFile>* out) {
   return 0;
 }
 
-int64_t change_dir(Kernel& k, const Sandbox::Resolved& r) {
+int64_t change_dir(ProcessState& k, const Sandbox::Resolved& r) {
   switch (r.place) {
     case Place::Mount: {
       const int fd = k.sandbox.open(r, O_PATH | O_DIRECTORY, 0);
@@ -335,7 +335,7 @@ int64_t change_dir(Kernel& k, const Sandbox::Resolved& r) {
 
 // mkdirat / unlinkat on a mount's file: the op on the parent directory and the last name.
 template <class Op>
-int64_t on_last_in_mount(Kernel& k, const Sandbox::Resolved& r, Op op) {
+int64_t on_last_in_mount(ProcessState& k, const Sandbox::Resolved& r, Op op) {
   if (r.read_only) return -EROFS;
   std::string name;
   const int dir = k.sandbox.open_parent(r, &name);
@@ -346,7 +346,7 @@ int64_t on_last_in_mount(Kernel& k, const Sandbox::Resolved& r, Op op) {
   return rc < 0 ? -e : rc;
 }
 
-int64_t rename(Kernel& k, int64_t olddir, uint64_t oldpath, int64_t newdir, uint64_t newpath, uint64_t flags) {
+int64_t rename(ProcessState& k, int64_t olddir, uint64_t oldpath, int64_t newdir, uint64_t newpath, uint64_t flags) {
   if (flags & ~uint64_t(7)) return -EINVAL;  // RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT
   Sandbox::Resolved from, to;
   if (const int64_t e = resolve_arg(k, olddir, oldpath, false, &from)) return e;
@@ -372,7 +372,7 @@ int64_t rename(Kernel& k, int64_t olddir, uint64_t oldpath, int64_t newdir, uint
   return rc;
 }
 
-int64_t faccess(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t mode, uint64_t flags) {
+int64_t faccess(ProcessState& k, int64_t dirfd, uint64_t path_addr, uint64_t mode, uint64_t flags) {
   if (mode & ~uint64_t(7)) return -EINVAL;
   struct stat s;
   Sandbox::Resolved r;
@@ -395,7 +395,7 @@ int64_t faccess(Kernel& k, int64_t dirfd, uint64_t path_addr, uint64_t mode, uin
 
 // --- calls on file descriptors --------------------------------------------------------------
 
-int64_t sys_read(Kernel& k, A a) {
+int64_t sys_read(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   // The guest's range is checked before the host buffer is made (and before anything is consumed).
@@ -407,7 +407,7 @@ int64_t sys_read(Kernel& k, A a) {
   if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
   return n;
 }
-int64_t sys_write(Kernel& k, A a) {
+int64_t sys_write(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const uint64_t want = std::min<uint64_t>(a[2], kMaxIo);
@@ -421,13 +421,13 @@ struct GIov {
   uint64_t base, len;
 };
 // The iovec array of readv/writev (at most 1024 entries, as Linux's UIO_MAXIOV).
-int64_t read_iov(Kernel& k, uint64_t addr, uint64_t cnt, std::vector<GIov>* v) {
+int64_t read_iov(ProcessState& k, uint64_t addr, uint64_t cnt, std::vector<GIov>* v) {
   if (cnt > 1024) return -EINVAL;
   v->resize(cnt);
   return rd(k, addr, v->data(), cnt * sizeof(GIov));
 }
 }  // namespace
-int64_t sys_readv(Kernel& k, A a) {
+int64_t sys_readv(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   std::vector<GIov> iov;
@@ -445,7 +445,7 @@ int64_t sys_readv(Kernel& k, A a) {
   }
   return n;
 }
-int64_t sys_writev(Kernel& k, A a) {
+int64_t sys_writev(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   std::vector<GIov> iov;
@@ -459,7 +459,7 @@ int64_t sys_writev(Kernel& k, A a) {
   }
   return write_fd(k, *f, FdOp::Write, buf.data(), buf.size(), -1);
 }
-int64_t sys_pread64(Kernel& k, A a) {
+int64_t sys_pread64(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   if (int64_t(a[3]) < 0) return -EINVAL;
@@ -471,7 +471,7 @@ int64_t sys_pread64(Kernel& k, A a) {
   if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
   return n;
 }
-int64_t sys_pwrite64(Kernel& k, A a) {
+int64_t sys_pwrite64(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   if (int64_t(a[3]) < 0) return -EINVAL;
@@ -481,7 +481,7 @@ int64_t sys_pwrite64(Kernel& k, A a) {
   if (const int64_t e = rd(k, a[1], data.data(), data.size())) return e;
   return write_fd(k, *f, FdOp::PWrite, data.data(), data.size(), int64_t(a[3]));
 }
-int64_t sys_lseek(Kernel& k, A a) {
+int64_t sys_lseek(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const int r = rule(*f, FdOp::Seek);
@@ -493,7 +493,7 @@ int64_t sys_lseek(Kernel& k, A a) {
   if (a[2] == SEEK_CUR && a[1] == 0) return int64_t(f->dir_pos);
   return -EINVAL;
 }
-int64_t sys_ftruncate(Kernel& k, A a) {
+int64_t sys_ftruncate(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const int r = rule(*f, FdOp::Truncate);
@@ -505,7 +505,7 @@ int64_t sys_ftruncate(Kernel& k, A a) {
   }
   return ret_errno(::ftruncate(host_fd(*f), off_t(a[1])));
 }
-int64_t sys_fchmod(Kernel& k, A a) {
+int64_t sys_fchmod(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const int r = rule(*f, FdOp::Chmod);
@@ -516,14 +516,14 @@ int64_t sys_fchmod(Kernel& k, A a) {
   }
   return ret_errno(::fchmod(host_fd(*f), mode_t(a[1]) & kHostModeBits));
 }
-int64_t sys_fstat(Kernel& k, A a) {
+int64_t sys_fstat(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   struct stat s;
   if (const int e = stat_fd(k, *f, &s)) return e;
   return wr_val(k, a[1], to_guest(s));
 }
-int64_t sys_getdents64(Kernel& k, A a) {
+int64_t sys_getdents64(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const int r = rule(*f, FdOp::ListDir);
@@ -559,7 +559,7 @@ int64_t sys_getdents64(Kernel& k, A a) {
   if (const int64_t e = wr(k, a[1], buf.data(), size_t(n))) return e;
   return n;
 }
-int64_t sys_ioctl(Kernel& k, A a) {
+int64_t sys_ioctl(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const int r = rule(*f, FdOp::Ioctl);
@@ -575,14 +575,14 @@ int64_t sys_ioctl(Kernel& k, A a) {
   if (::ioctl(host_fd(*f), a[1], buf) != 0) return -errno;
   return wr(k, a[2], buf, size);
 }
-int64_t sys_fsync(Kernel& k, A a) {
+int64_t sys_fsync(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   const int r = rule(*f, FdOp::Sync);
   if (r > 0) return -r;
   return r == kServed ? 0 : ret_errno(::fsync(host_fd(*f)));
 }
-int64_t sys_fcntl(Kernel& k, A a) {
+int64_t sys_fcntl(ProcessState& k, A a) {
   auto it = k.fds.find(int(a[0]));
   if (it == k.fds.end()) return -EBADF;
   OpenFile& f = *it->second;
@@ -612,7 +612,7 @@ int64_t sys_fcntl(Kernel& k, A a) {
     default: return -EINVAL;
   }
 }
-int64_t sys_mmap(Kernel& k, A a) {
+int64_t sys_mmap(ProcessState& k, A a) {
   if (a[3] & MAP_ANONYMOUS) return k.as->mmap(a[0], a[1], int(a[2]), int(a[3]), -1, a[5]);
   OpenFile* f = k.file(int(a[4]));
   if (!f) return -EBADF;
@@ -624,8 +624,8 @@ int64_t sys_mmap(Kernel& k, A a) {
   }
   return k.as->mmap(a[0], a[1], int(a[2]), int(a[3]), host_fd(*f), a[5]);
 }
-int64_t sys_close(Kernel& k, A a) { return k.fds.erase(int(a[0])) ? 0 : -EBADF; }
-int64_t sys_dup(Kernel& k, A a) {
+int64_t sys_close(ProcessState& k, A a) { return k.fds.erase(int(a[0])) ? 0 : -EBADF; }
+int64_t sys_dup(ProcessState& k, A a) {
   auto it = k.fds.find(int(a[0]));
   if (it == k.fds.end()) return -EBADF;
   std::shared_ptr<OpenFile> f;
@@ -633,7 +633,7 @@ int64_t sys_dup(Kernel& k, A a) {
   f->cloexec = false;
   return k.alloc_fd(std::move(f));
 }
-int64_t sys_dup3(Kernel& k, A a) {
+int64_t sys_dup3(ProcessState& k, A a) {
   auto it = k.fds.find(int(a[0]));
   if (it == k.fds.end()) return -EBADF;
   if (a[0] == a[1] || (a[2] & ~uint64_t(O_CLOEXEC))) return -EINVAL;
@@ -646,7 +646,7 @@ int64_t sys_dup3(Kernel& k, A a) {
 }
 // pipe2: a host pipe; both ends become guest descriptors. (One guest thread: a read of an
 // empty pipe whose write end is still open blocks for ever, as it would on Linux.)
-int64_t sys_pipe2(Kernel& k, A a) {
+int64_t sys_pipe2(ProcessState& k, A a) {
   if (a[1] & ~uint64_t(O_CLOEXEC | O_NONBLOCK)) return -EINVAL;
   if (const int64_t e = need_mapped(k, a[0], 8)) return e;
   int host[2];
@@ -664,7 +664,7 @@ int64_t sys_pipe2(Kernel& k, A a) {
 
 // --- calls on paths -------------------------------------------------------------------------
 
-int64_t sys_openat(Kernel& k, A a) {
+int64_t sys_openat(ProcessState& k, A a) {
   std::string path;
   if (const int64_t e = rd_str(k, a[1], &path)) return e;
   const int flags = host_open_flags(a[2]);
@@ -706,21 +706,21 @@ int64_t sys_openat(Kernel& k, A a) {
   f->guest_path = r.guest;
   return k.alloc_fd(std::move(f));
 }
-int64_t sys_newfstatat(Kernel& k, A a) {
+int64_t sys_newfstatat(ProcessState& k, A a) {
   struct stat s;
   Sandbox::Resolved r;
   if (const int64_t e = stat_path(k, int64_t(a[0]), a[1], a[3], &s, &r)) return e;
   return wr_val(k, a[2], to_guest(s));
 }
-int64_t sys_statx(Kernel& k, A a) {
+int64_t sys_statx(ProcessState& k, A a) {
   struct stat s;
   Sandbox::Resolved r;
   if (const int64_t e = stat_path(k, int64_t(a[0]), a[1], a[2], &s, &r)) return e;
   return wr_val(k, a[4], to_statx(s));
 }
-int64_t sys_faccessat(Kernel& k, A a) { return faccess(k, int64_t(a[0]), a[1], a[2], 0); }
-int64_t sys_faccessat2(Kernel& k, A a) { return faccess(k, int64_t(a[0]), a[1], a[2], a[3]); }
-int64_t sys_readlinkat(Kernel& k, A a) {
+int64_t sys_faccessat(ProcessState& k, A a) { return faccess(k, int64_t(a[0]), a[1], a[2], 0); }
+int64_t sys_faccessat2(ProcessState& k, A a) { return faccess(k, int64_t(a[0]), a[1], a[2], a[3]); }
+int64_t sys_readlinkat(ProcessState& k, A a) {
   std::string path;
   if (const int64_t e = rd_str(k, a[1], &path)) return e;
   if (int64_t(a[3]) <= 0) return -EINVAL;
@@ -754,17 +754,17 @@ int64_t sys_readlinkat(Kernel& k, A a) {
   if (const int64_t e = wr(k, a[2], target.data(), n)) return e;
   return int64_t(n);
 }
-int64_t sys_getcwd(Kernel& k, A a) {
+int64_t sys_getcwd(ProcessState& k, A a) {
   if (a[1] < k.cwd.size() + 1) return -ERANGE;
   if (const int64_t e = wr(k, a[0], k.cwd.c_str(), k.cwd.size() + 1)) return e;
   return int64_t(k.cwd.size() + 1);
 }
-int64_t sys_chdir(Kernel& k, A a) {
+int64_t sys_chdir(ProcessState& k, A a) {
   Sandbox::Resolved r;
   if (const int64_t e = resolve_arg(k, kAtFdCwd, a[0], true, &r)) return e;
   return change_dir(k, r);
 }
-int64_t sys_fchdir(Kernel& k, A a) {
+int64_t sys_fchdir(ProcessState& k, A a) {
   OpenFile* f = k.file(int(a[0]));
   if (!f) return -EBADF;
   if (f->guest_path.empty()) return -ENOTDIR;
@@ -772,7 +772,7 @@ int64_t sys_fchdir(Kernel& k, A a) {
   if (const int e = k.sandbox.resolve("/", f->guest_path, true, &r)) return -e;
   return change_dir(k, r);
 }
-int64_t sys_mkdirat(Kernel& k, A a) {
+int64_t sys_mkdirat(ProcessState& k, A a) {
   Sandbox::Resolved r;
   if (const int64_t e = resolve_arg(k, int64_t(a[0]), a[1], false, &r)) return e;
   const mode_t mode = mode_t(a[2]) & 07777;
@@ -790,7 +790,7 @@ int64_t sys_mkdirat(Kernel& k, A a) {
   }
   return cannot_create(k, r);
 }
-int64_t sys_unlinkat(Kernel& k, A a) {
+int64_t sys_unlinkat(ProcessState& k, A a) {
   if (a[2] & ~uint64_t(AT_REMOVEDIR)) return -EINVAL;
   const int flags = int(a[2]);
   Sandbox::Resolved r;
@@ -804,11 +804,11 @@ int64_t sys_unlinkat(Kernel& k, A a) {
   }
   return -ENOENT;
 }
-int64_t sys_renameat(Kernel& k, A a) { return rename(k, int64_t(a[0]), a[1], int64_t(a[2]), a[3], 0); }
-int64_t sys_renameat2(Kernel& k, A a) { return rename(k, int64_t(a[0]), a[1], int64_t(a[2]), a[3], a[4]); }
+int64_t sys_renameat(ProcessState& k, A a) { return rename(k, int64_t(a[0]), a[1], int64_t(a[2]), a[3], 0); }
+int64_t sys_renameat2(ProcessState& k, A a) { return rename(k, int64_t(a[0]), a[1], int64_t(a[2]), a[3], a[4]); }
 // truncate / fchmodat: the path is resolved in the sandbox (symlinks followed there) and opened
 // on the host without following anything further; the change goes through that descriptor.
-int64_t sys_truncate(Kernel& k, A a) {
+int64_t sys_truncate(ProcessState& k, A a) {
   Sandbox::Resolved r;
   if (const int64_t e = resolve_arg(k, AT_FDCWD, a[0], true, &r)) return e;
   if (int64_t(a[1]) < 0) return -EINVAL;
@@ -831,7 +831,7 @@ int64_t sys_truncate(Kernel& k, A a) {
   }
   return -ENOENT;
 }
-int64_t sys_fchmodat(Kernel& k, A a) {
+int64_t sys_fchmodat(ProcessState& k, A a) {
   Sandbox::Resolved r;
   if (const int64_t e = resolve_arg(k, int64_t(a[0]), a[1], true, &r)) return e;
   switch (r.place) {

@@ -13,7 +13,7 @@
 
 #include "backend/registry.hpp"
 #include "elf_loader.hpp"
-#include "kernel.hpp"
+#include "process_state.hpp"
 
 namespace cuarm::os {
 namespace {
@@ -40,7 +40,7 @@ constexpr double kProgressSeconds = 0.1;
 // progress callback has to be called in between (a few ms to a few tens of ms each).
 constexpr uint64_t kProgressChunk = uint64_t(1) << 22;
 
-ProcessResult run_loop(Machine& m, Kernel& k, uint64_t max_cycles, const std::function<void(const Status&)>& on_progress) {
+ProcessResult run_loop(Machine& m, ProcessState& k, uint64_t max_cycles, const std::function<void(const Status&)>& on_progress) {
   using Clock = std::chrono::steady_clock;
   uint64_t total = 0;
   double elapsed = 0;
@@ -123,7 +123,7 @@ OpenFile::~OpenFile() {
   if (host >= 0) ::close(host);
 }
 
-Kernel::Kernel(Guest& machine, const ProcessOptions& o) : m(machine), opt(o), sandbox(o.mounts) {
+ProcessState::ProcessState(Guest& machine, const ProcessOptions& o) : m(machine), opt(o), sandbox(o.mounts) {
   cwd = Sandbox::normalize(o.cwd.empty() ? "/" : o.cwd);
   exe = !o.exe_path.empty() ? o.exe_path : (o.argv.empty() ? std::string() : o.argv[0]);
   // Linux's /proc/self/exe is always absolute (glibc's static start-up asserts it when it
@@ -153,7 +153,7 @@ Kernel::Kernel(Guest& machine, const ProcessOptions& o) : m(machine), opt(o), sa
   rlimits[RLIMIT_RTPRIO] = {0, 0};
 }
 
-void Kernel::fill_random(uint8_t* out, size_t n) {
+void ProcessState::fill_random(uint8_t* out, size_t n) {
   if (!opt.deterministic) {
     size_t got = 0;
     while (got < n) {
@@ -169,7 +169,7 @@ void Kernel::fill_random(uint8_t* out, size_t n) {
   }
 }
 
-int Kernel::alloc_fd(std::shared_ptr<OpenFile> f, int lowest) {
+int ProcessState::alloc_fd(std::shared_ptr<OpenFile> f, int lowest) {
   int fd = std::max(lowest, 0);
   while (fds.count(fd)) ++fd;
   if (uint64_t(fd) >= rlimits[RLIMIT_NOFILE].first) return -EMFILE;
@@ -177,7 +177,7 @@ int Kernel::alloc_fd(std::shared_ptr<OpenFile> f, int lowest) {
   return fd;
 }
 
-void setup_stack(Kernel& k, uint64_t top) {
+void setup_stack(ProcessState& k, uint64_t top) {
   Guest& m = k.m;
   uint64_t sp = top;
   auto push_bytes = [&](const void* p, size_t n) {
@@ -241,7 +241,7 @@ Process::Process(Machine& m, std::span<const uint8_t> image, const ProcessOption
   if (o.argv.empty()) throw Error("Process: argv is empty (argv[0] is the program name)");
   if (o.stack_size < (64u << 10) || o.stack_size % os::kPage) throw Error("Process: stack_size must be a multiple of 4 KiB, at least 64 KiB");
   guest_ = std::make_unique<os::MachineGuest>(m);
-  k_ = std::make_unique<os::Kernel>(*guest_, o);
+  k_ = std::make_unique<os::ProcessState>(*guest_, o);
   k_->elf = os::load_elf(m, image, o.pie_base);
   m.set_pc(k_->elf.entry);
   const uint64_t stack_lo = os::kStackTop - o.stack_size;

@@ -21,7 +21,7 @@
 #include <system_error>
 #include <thread>
 
-#include "kernel.hpp"
+#include "process_state.hpp"
 
 namespace cuarm {
 namespace {
@@ -119,8 +119,8 @@ class ProcessBatchImpl {
         return int64_t(c);
       };
       ls_[i].guest = std::make_unique<LaneGuest>(b, i, regions_);
-      ls_[i].k = std::make_unique<os::Kernel>(*ls_[i].guest, po);
-      os::Kernel& k = *ls_[i].k;
+      ls_[i].k = std::make_unique<os::ProcessState>(*ls_[i].guest, po);
+      os::ProcessState& k = *ls_[i].k;
       k.elf = elf;
       k.sigtramp = os::kSigTramp;
       k.as = std::make_unique<os::AddressSpace>(*ls_[i].guest, elf.image_end, o.brk_size, o.mmap_size, stack_lo, false);
@@ -203,7 +203,7 @@ class ProcessBatchImpl {
  private:
   struct Lane {
     std::unique_ptr<LaneGuest> guest;
-    std::unique_ptr<os::Kernel> k;
+    std::unique_ptr<os::ProcessState> k;
     size_t in_pos = 0;
     bool ended = false;
   };
@@ -266,7 +266,7 @@ class ProcessBatchImpl {
       for (size_t i = 0; i < ls_.size(); ++i) {
         Lane& l = ls_[i];
         if (l.ended) continue;
-        os::Kernel& k = *l.k;
+        os::ProcessState& k = *l.k;
         l.guest->load();
         if (sig[i] == StopReason::Syscall && !cancelled) {
           k.cycles = results_[i].cycles;

@@ -9,12 +9,12 @@
 
 namespace cuarm::os {
 
-int64_t sys_exit(Kernel& k, A a) {
+int64_t sys_exit(ProcessState& k, A a) {
   k.ended = true;
   k.exit_status = int(a[0] & 0xff);
   return 0;
 }
-int64_t sys_uname(Kernel& k, A a) {
+int64_t sys_uname(ProcessState& k, A a) {
   char u[6][65] = {};
   std::strcpy(u[0], "Linux");
   std::strcpy(u[1], "cuarm");
@@ -24,19 +24,19 @@ int64_t sys_uname(Kernel& k, A a) {
   std::strcpy(u[5], "(none)");
   return wr(k, a[0], u, sizeof u);
 }
-int64_t sys_set_tid_address(Kernel& k, A a) {
+int64_t sys_set_tid_address(ProcessState& k, A a) {
   k.clear_child_tid = a[0];
   return k.pid;
 }
-int64_t sys_set_robust_list(Kernel&, A a) { return a[1] == 24 ? 0 : -EINVAL; }
-int64_t sys_enosys(Kernel&, A) { return -ENOSYS; }
-int64_t sys_zero(Kernel&, A) { return 0; }
-int64_t sys_getpid(Kernel& k, A) { return k.pid; }
-int64_t sys_getppid(Kernel& k, A) { return k.ppid; }
-int64_t sys_getuid(Kernel& k, A) { return k.uid; }
-int64_t sys_getgid(Kernel& k, A) { return k.gid; }
+int64_t sys_set_robust_list(ProcessState&, A a) { return a[1] == 24 ? 0 : -EINVAL; }
+int64_t sys_enosys(ProcessState&, A) { return -ENOSYS; }
+int64_t sys_zero(ProcessState&, A) { return 0; }
+int64_t sys_getpid(ProcessState& k, A) { return k.pid; }
+int64_t sys_getppid(ProcessState& k, A) { return k.ppid; }
+int64_t sys_getuid(ProcessState& k, A) { return k.uid; }
+int64_t sys_getgid(ProcessState& k, A) { return k.gid; }
 
-int64_t sys_getrandom(Kernel& k, A a) {
+int64_t sys_getrandom(ProcessState& k, A a) {
   if (a[2] & ~uint64_t(7)) return -EINVAL;
   const uint64_t want = std::min<uint64_t>(a[1], 32u << 20);
   if (const int64_t e = need_mapped(k, a[0], want)) return e;
@@ -46,7 +46,7 @@ int64_t sys_getrandom(Kernel& k, A a) {
   return int64_t(buf.size());
 }
 namespace {
-int64_t rlimit(Kernel& k, uint64_t res, uint64_t new_addr, uint64_t old_addr) {
+int64_t rlimit(ProcessState& k, uint64_t res, uint64_t new_addr, uint64_t old_addr) {
   if (res >= 16) return -EINVAL;
   auto& lim = k.rlimits[int(res)];
   if (old_addr) {
@@ -64,13 +64,13 @@ int64_t rlimit(Kernel& k, uint64_t res, uint64_t new_addr, uint64_t old_addr) {
   return 0;
 }
 }  // namespace
-int64_t sys_prlimit64(Kernel& k, A a) {
+int64_t sys_prlimit64(ProcessState& k, A a) {
   if (a[0] != 0 && int(a[0]) != k.pid) return -ESRCH;
   return rlimit(k, a[1], a[2], a[3]);
 }
-int64_t sys_getrlimit(Kernel& k, A a) { return rlimit(k, a[0], 0, a[1]); }
-int64_t sys_setrlimit(Kernel& k, A a) { return rlimit(k, a[0], a[1], 0); }
-int64_t sys_sysinfo(Kernel& k, A a) {
+int64_t sys_getrlimit(ProcessState& k, A a) { return rlimit(k, a[0], 0, a[1]); }
+int64_t sys_setrlimit(ProcessState& k, A a) { return rlimit(k, a[0], a[1], 0); }
+int64_t sys_sysinfo(ProcessState& k, A a) {
   struct sysinfo si{};
   if (k.opt.deterministic) {
     struct timespec ts;
@@ -85,13 +85,13 @@ int64_t sys_sysinfo(Kernel& k, A a) {
   static_assert(sizeof si == 112);  // the same layout on arm64 and x86-64
   return wr_val(k, a[0], si);
 }
-int64_t sys_sched_getaffinity(Kernel& k, A a) {
+int64_t sys_sched_getaffinity(ProcessState& k, A a) {
   if (a[1] < 8 || a[1] % 8) return -EINVAL;
   if (a[0] != 0 && int(a[0]) != k.pid) return -ESRCH;
   if (const int64_t e = wr_val(k, a[2], uint64_t(1))) return e;  // one CPU: the guest is one thread
   return 8;
 }
-int64_t sys_futex(Kernel& k, A a) {
+int64_t sys_futex(ProcessState& k, A a) {
   const uint64_t cmd = a[1] & 0x7f;  // without FUTEX_PRIVATE_FLAG / FUTEX_CLOCK_REALTIME
   switch (cmd) {
     case 0:   // FUTEX_WAIT
@@ -108,12 +108,12 @@ int64_t sys_futex(Kernel& k, A a) {
     default: return -ENOSYS;
   }
 }
-int64_t sys_getrusage(Kernel& k, A a) {
+int64_t sys_getrusage(ProcessState& k, A a) {
   if (int64_t(a[0]) != 0 && int64_t(a[0]) != -1 && int64_t(a[0]) != 1) return -EINVAL;
   uint8_t ru[144] = {};
   return wr(k, a[1], ru, sizeof ru);
 }
-int64_t sys_umask(Kernel& k, A a) {
+int64_t sys_umask(ProcessState& k, A a) {
   const uint64_t old = k.umask;
   k.umask = a[0] & 0777;
   return int64_t(old);

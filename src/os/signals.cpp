@@ -38,13 +38,13 @@ T get(const std::vector<uint8_t>& f, uint64_t off) {
   return v;
 }
 
-void terminate(Kernel& k, int sig) {
+void terminate(ProcessState& k, int sig) {
   k.ended = true;
   k.term_signal = sig;
   k.exit_status = 128 + sig;
 }
 
-uint64_t sigtramp(Kernel& k) {
+uint64_t sigtramp(ProcessState& k) {
   if (!k.sigtramp) {
     // mov x8, #139 (rt_sigreturn); svc #0 -- the vDSO's __kernel_rt_sigreturn.
     k.m.map(kSigTramp, kPage, PermRX);
@@ -54,7 +54,7 @@ uint64_t sigtramp(Kernel& k) {
   return k.sigtramp;
 }
 
-void setup_frame(Kernel& k, int sig, const Kernel::SigAction& sa) {
+void setup_frame(ProcessState& k, int sig, const ProcessState::SigAction& sa) {
   Registers r = k.m.registers();
   uint64_t sp = r.sp;
   const bool alt_enabled = !(k.altstack_flags & 2) && k.altstack_size;
@@ -103,7 +103,7 @@ void setup_frame(Kernel& k, int sig, const Kernel::SigAction& sa) {
 
 }  // namespace
 
-int64_t sys_rt_sigreturn(Kernel& k, A) {
+int64_t sys_rt_sigreturn(ProcessState& k, A) {
   Registers r = k.m.registers();
   std::vector<uint8_t> f;
   try {
@@ -128,7 +128,7 @@ int64_t sys_rt_sigreturn(Kernel& k, A) {
 
 // Delivers pending signals that are not blocked, lowest number first, as Linux does on the way
 // back from a syscall.
-void dispatch_signals(Kernel& k) {
+void dispatch_signals(ProcessState& k) {
   while (!k.ended) {
     int sig = 0;
     for (int s = 1; s <= 64 && !sig; ++s) {
@@ -137,7 +137,7 @@ void dispatch_signals(Kernel& k) {
     }
     if (!sig) return;
     k.pending &= ~(1ull << (sig - 1));
-    const Kernel::SigAction sa = k.sigactions[size_t(sig)];
+    const ProcessState::SigAction sa = k.sigactions[size_t(sig)];
     if (sig == kSigKill || sig == kSigStop || sa.handler == 0 /* SIG_DFL */) {
       if (!default_ignored(sig)) terminate(k, sig);
       continue;
@@ -148,15 +148,15 @@ void dispatch_signals(Kernel& k) {
 }
 
 namespace {
-uint64_t& pending_of(Kernel& k) { return k.pending; }
+uint64_t& pending_of(ProcessState& k) { return k.pending; }
 }  // namespace
 
-int64_t sys_rt_sigaction(Kernel& k, A a) {
+int64_t sys_rt_sigaction(ProcessState& k, A a) {
   const int sig = int(a[0]);
   if (a[3] != 8 || sig < 1 || sig > 64) return -EINVAL;
   if (a[1] && (sig == kSigKill || sig == kSigStop)) return -EINVAL;
-  Kernel::SigAction& s = k.sigactions[size_t(sig)];
-  Kernel::SigAction nw{};
+  ProcessState::SigAction& s = k.sigactions[size_t(sig)];
+  ProcessState::SigAction nw{};
   if (a[1])
     if (const int64_t e = rd_val(k, a[1], &nw)) return e;
   if (a[2])
@@ -164,7 +164,7 @@ int64_t sys_rt_sigaction(Kernel& k, A a) {
   if (a[1]) s = nw;
   return 0;
 }
-int64_t sys_rt_sigprocmask(Kernel& k, A a) {
+int64_t sys_rt_sigprocmask(ProcessState& k, A a) {
   if (a[3] != 8) return -EINVAL;
   uint64_t set = 0;
   if (a[1]) {
@@ -181,12 +181,12 @@ int64_t sys_rt_sigprocmask(Kernel& k, A a) {
   }
   return 0;
 }
-int64_t sys_rt_sigpending(Kernel& k, A a) {
+int64_t sys_rt_sigpending(ProcessState& k, A a) {
   if (a[1] > 8) return -EINVAL;
   const uint64_t p = pending_of(k) & k.sigmask;
   return wr(k, a[0], &p, a[1]);
 }
-int64_t sys_sigaltstack(Kernel& k, A a) {
+int64_t sys_sigaltstack(ProcessState& k, A a) {
   struct {
     uint64_t sp;
     int32_t flags, pad;
@@ -204,7 +204,7 @@ int64_t sys_sigaltstack(Kernel& k, A a) {
   return 0;
 }
 namespace {
-int64_t signal_self(Kernel& k, int64_t sig, int code) {
+int64_t signal_self(ProcessState& k, int64_t sig, int code) {
   if (sig < 0 || sig > 64) return -EINVAL;
   if (sig == 0) return 0;
   pending_of(k) |= 1ull << (sig - 1);
@@ -212,16 +212,16 @@ int64_t signal_self(Kernel& k, int64_t sig, int code) {
   return 0;
 }
 }  // namespace
-int64_t sys_kill(Kernel& k, A a) {
+int64_t sys_kill(ProcessState& k, A a) {
   const int pid = int(a[0]);
   if (pid != k.pid && pid != 0 && pid != -1 && pid != -k.pid) return -ESRCH;
   return signal_self(k, int64_t(int32_t(a[1])), 0 /* SI_USER */);
 }
-int64_t sys_tkill(Kernel& k, A a) {
+int64_t sys_tkill(ProcessState& k, A a) {
   if (int(a[0]) != k.pid) return -ESRCH;
   return signal_self(k, int64_t(int32_t(a[1])), -6 /* SI_TKILL */);
 }
-int64_t sys_tgkill(Kernel& k, A a) {
+int64_t sys_tgkill(ProcessState& k, A a) {
   if (int(a[0]) != k.pid || int(a[1]) != k.pid) return -ESRCH;
   return signal_self(k, int64_t(int32_t(a[2])), -6 /* SI_TKILL */);
 }

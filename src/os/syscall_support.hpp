@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "kernel.hpp"
+#include "process_state.hpp"
 
 namespace cuarm::os {
 
@@ -22,7 +22,7 @@ using A = const uint64_t*;  // the six syscall arguments, x0..x5
 
 constexpr size_t kMaxIo = 64u << 20;  // one read/write moves at most this much (a short count)
 
-[[nodiscard]] inline int64_t rd(Kernel& k, uint64_t addr, void* out, size_t n) {
+[[nodiscard]] inline int64_t rd(ProcessState& k, uint64_t addr, void* out, size_t n) {
   if (n == 0) return 0;
   try {
     k.m.read_memory(addr, std::span(static_cast<uint8_t*>(out), n));
@@ -31,7 +31,7 @@ constexpr size_t kMaxIo = 64u << 20;  // one read/write moves at most this much 
     return -EFAULT;
   }
 }
-[[nodiscard]] inline int64_t wr(Kernel& k, uint64_t addr, const void* p, size_t n) {
+[[nodiscard]] inline int64_t wr(ProcessState& k, uint64_t addr, const void* p, size_t n) {
   if (n == 0) return 0;
   try {
     k.m.write_memory(addr, std::span(static_cast<const uint8_t*>(p), n));
@@ -41,7 +41,7 @@ constexpr size_t kMaxIo = 64u << 20;  // one read/write moves at most this much 
   }
 }
 // 0 when [addr, addr+n) is mapped (checks the region table, copies nothing), else -EFAULT.
-[[nodiscard]] inline int64_t need_mapped(Kernel& k, uint64_t addr, uint64_t n) {
+[[nodiscard]] inline int64_t need_mapped(ProcessState& k, uint64_t addr, uint64_t n) {
   if (n == 0) return 0;
   if (addr + n < addr) return -EFAULT;
   const auto regions = k.m.regions();
@@ -59,15 +59,15 @@ constexpr size_t kMaxIo = 64u << 20;  // one read/write moves at most this much 
   return 0;
 }
 template <class T>
-[[nodiscard]] int64_t rd_val(Kernel& k, uint64_t addr, T* out) {
+[[nodiscard]] int64_t rd_val(ProcessState& k, uint64_t addr, T* out) {
   return rd(k, addr, out, sizeof(T));
 }
 template <class T>
-[[nodiscard]] int64_t wr_val(Kernel& k, uint64_t addr, const T& v) {
+[[nodiscard]] int64_t wr_val(ProcessState& k, uint64_t addr, const T& v) {
   return wr(k, addr, &v, sizeof v);
 }
 // A NUL-terminated guest string; -ENAMETOOLONG from `max` bytes on.
-[[nodiscard]] inline int64_t rd_str(Kernel& k, uint64_t addr, std::string* out, size_t max = PATH_MAX) {
+[[nodiscard]] inline int64_t rd_str(ProcessState& k, uint64_t addr, std::string* out, size_t max = PATH_MAX) {
   out->clear();
   while (true) {
     uint8_t b[256];
@@ -85,6 +85,6 @@ template <class T>
 inline int64_t ret_errno(int64_t r) { return r < 0 ? -errno : r; }
 
 // The guest's clocks (host clocks, or the deterministic clock): 0 or -EINVAL.
-int64_t get_time(Kernel& k, int64_t clk, struct timespec* ts);
+int64_t get_time(ProcessState& k, int64_t clk, struct timespec* ts);
 
 }  // namespace cuarm::os

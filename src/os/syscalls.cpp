@@ -9,7 +9,7 @@
 #include <cstring>
 #include <iterator>
 
-#include "kernel.hpp"
+#include "process_state.hpp"
 #include "handlers.hpp"
 
 namespace cuarm::os {
@@ -19,7 +19,7 @@ constexpr int64_t kAtFdCwd = -100;
 
 // --- the table ----------------------------------------------------------------------------
 
-using Fn = int64_t (*)(Kernel&, A);
+using Fn = int64_t (*)(ProcessState&, A);
 
 // One entry per implemented number: name, handler and how --strace shows the arguments
 // (d: signed int, x: hex, s: guest string, o: octal, f: fd (AT_FDCWD named)).
@@ -124,7 +124,7 @@ const Entry* find_entry(uint64_t nr) {
   return e != std::end(kTable) && uint64_t(e->nr) == nr ? e : nullptr;
 }
 
-std::string show_args(Kernel& k, const Entry& e, const uint64_t* a) {
+std::string show_args(ProcessState& k, const Entry& e, const uint64_t* a) {
   std::string s;
   for (int i = 0; e.args[i]; ++i) {
     if (i) s += ",";
@@ -178,7 +178,7 @@ std::string syscall_table_markdown() {
   return s;
 }
 
-void service_syscall(Kernel& k) {
+void service_syscall(ProcessState& k) {
   const uint64_t nr = k.m.x(8);
   uint64_t a[6];
   for (int i = 0; i < 6; ++i) a[i] = k.m.x(i);

@@ -11,13 +11,13 @@ namespace {
 
 constexpr int64_t kDetEpoch = 1700000000;  // deterministic CLOCK_REALTIME at instruction 0
 
-int64_t det_ns(const Kernel& k) { return int64_t(k.cycles) + k.sleep_ns; }  // 1 instruction = 1 ns
+int64_t det_ns(const ProcessState& k) { return int64_t(k.cycles) + k.sleep_ns; }  // 1 instruction = 1 ns
 
 bool valid_clock(int64_t clk) { return clk >= 0 && clk <= 11 && clk != 10; }
 
 }  // namespace
 
-int64_t get_time(Kernel& k, int64_t clk, struct timespec* ts) {
+int64_t get_time(ProcessState& k, int64_t clk, struct timespec* ts) {
   if (!valid_clock(clk)) return -EINVAL;
   if (k.opt.deterministic) {
     int64_t ns = det_ns(k);
@@ -31,7 +31,7 @@ int64_t get_time(Kernel& k, int64_t clk, struct timespec* ts) {
 
 namespace {
 
-int64_t sleep_for(Kernel& k, int64_t clk, int flags, const struct timespec& req) {
+int64_t sleep_for(ProcessState& k, int64_t clk, int flags, const struct timespec& req) {
   if (req.tv_nsec < 0 || req.tv_nsec >= 1000000000 || req.tv_sec < 0) return -EINVAL;
   if (k.opt.deterministic) {
     // The deterministic clock saturates after 2^62 ns slept (146 years): a guest asking to sleep
@@ -54,12 +54,12 @@ struct GTimespec {
 
 }  // namespace
 
-int64_t sys_clock_gettime(Kernel& k, A a) {
+int64_t sys_clock_gettime(ProcessState& k, A a) {
   struct timespec ts;
   if (const int64_t e = get_time(k, int64_t(int32_t(a[0])), &ts)) return e;
   return wr_val(k, a[1], GTimespec{ts.tv_sec, ts.tv_nsec});
 }
-int64_t sys_gettimeofday(Kernel& k, A a) {
+int64_t sys_gettimeofday(ProcessState& k, A a) {
   struct timespec ts;
   get_time(k, CLOCK_REALTIME, &ts);
   if (a[0])
@@ -67,26 +67,26 @@ int64_t sys_gettimeofday(Kernel& k, A a) {
   if (a[1]) return wr_val(k, a[1], uint64_t(0));  // struct timezone: UTC
   return 0;
 }
-int64_t sys_clock_getres(Kernel& k, A a) {
+int64_t sys_clock_getres(ProcessState& k, A a) {
   const int64_t clk = int64_t(int32_t(a[0]));
   if (!valid_clock(clk)) return -EINVAL;
   struct timespec ts{0, 1};
   if (!k.opt.deterministic && ::clock_getres(clockid_t(clk), &ts) != 0) return -errno;
   return a[1] ? wr_val(k, a[1], GTimespec{ts.tv_sec, ts.tv_nsec}) : 0;
 }
-int64_t sys_nanosleep(Kernel& k, A a) {
+int64_t sys_nanosleep(ProcessState& k, A a) {
   GTimespec req;
   if (const int64_t e = rd_val(k, a[0], &req)) return e;
   return sleep_for(k, CLOCK_MONOTONIC, 0, {time_t(req.sec), long(req.nsec)});
 }
-int64_t sys_clock_nanosleep(Kernel& k, A a) {
+int64_t sys_clock_nanosleep(ProcessState& k, A a) {
   const int64_t clk = int64_t(int32_t(a[0]));
   if (!valid_clock(clk) || clk == CLOCK_THREAD_CPUTIME_ID) return -EINVAL;
   GTimespec req;
   if (const int64_t e = rd_val(k, a[2], &req)) return e;
   return sleep_for(k, clk, int(a[1]), {time_t(req.sec), long(req.nsec)});
 }
-int64_t sys_times(Kernel& k, A a) {
+int64_t sys_times(ProcessState& k, A a) {
   uint64_t t[4] = {};
   int64_t now;
   if (k.opt.deterministic) {

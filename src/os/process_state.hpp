@@ -84,8 +84,8 @@ struct OpenFile {
   ~OpenFile();
 };
 
-struct Kernel {
-  Kernel(Guest& m, const ProcessOptions& o);
+struct ProcessState {
+  ProcessState(Guest& m, const ProcessOptions& o);
 
   Guest& m;
   ProcessOptions opt;
@@ -144,9 +144,9 @@ std::string syscall_table_markdown();
 
 // Services the syscall the guest stopped at (number in x8, arguments in x0..x5) and writes the
 // result to x0. Sets k.ended when the guest exits or is killed.
-void service_syscall(Kernel& k);
+void service_syscall(ProcessState& k);
 
 // Lays out argc/argv/envp/auxv on the stack (16-byte aligned) and sets SP.
-void setup_stack(Kernel& k, uint64_t stack_top);
+void setup_stack(ProcessState& k, uint64_t stack_top);
 
 }  // namespace cuarm::os
