@@ -49,7 +49,6 @@ struct Status {
   int exit_status = 0;    // Exit: the guest's status
   const char* signal_name() const { return stop_reason_name(signal); }
 };
-using RunResult = Status;
 
 // The user-visible registers (EL0).
 struct Registers {
