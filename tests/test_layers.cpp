@@ -39,7 +39,9 @@ TEST(Layers, IncludesGoDownOnly) {
         const std::string first = inc.substr(0, inc.find('/'));
         if (inc.find('/') == std::string::npos || !rank.count(first)) continue;  // same folder, or not a layer
         EXPECT_GE(mine, 0) << rel << ":" << line_no << " includes \"" << inc << "\": outside src/, use the public headers";
-        if (mine >= 0) EXPECT_LE(rank.at(first), mine) << rel << ":" << line_no << " includes \"" << inc << "\" (a layer above)";
+        if (mine >= 0) {
+          EXPECT_LE(rank.at(first), mine) << rel << ":" << line_no << " includes \"" << inc << "\" (a layer above)";
+        }
       }
     }
   }
