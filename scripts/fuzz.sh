@@ -12,19 +12,8 @@ seconds=${1:-30}
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(elf decode syscalls)
 
-# What the fuzz build needs on Debian 12 (installed as scripts/deps.sh does, only when missing).
-pkgs=(build-essential cmake ninja-build pkg-config libfmt-dev libcapstone-dev clang-14 libclang-rt-14-dev)
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "cuarm: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+# What the fuzz build needs on Debian 12: the project's packages and clang's (only those missing).
+"$(dirname "$0")/deps.sh" clang-14 libclang-rt-14-dev
 
 build=build-fuzz
 # -O1 -g without NDEBUG: the usual flags under ASan; no CUDA, tests, benchmark or Python module.
