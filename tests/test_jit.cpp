@@ -40,17 +40,27 @@ const WordMap kCalls = {{0x1000, 0x94000004}, {0x1004, 0x17ffffff}, {0x1008, 0x9
 
 TEST(Jit, DiscoversReachableCode) {
   const jit::Translation t = jit::translate({0x1000}, fetch_from(kCalls));
-  // Reached: everything but the words after HLT; 0x1008/0x100c follow an unconditional branch
-  // and are translated speculatively (usually the next function).
-  const std::vector<uint64_t> want = {0x1000, 0x1004, 0x1008, 0x100c, 0x1010, 0x1014, 0x1018, 0x1020, 0x1024, 0x1028};
+  // Reached: everything but 0x101c (not code) and the word after HLT; 0x1008/0x100c follow an
+  // unconditional branch and are translated speculatively (usually the next function).
+  const std::vector<uint64_t> want = {0x1000, 0x1004, 0x1008, 0x100c, 0x1010, 0x1014, 0x1018, 0x1020, 0x1024};
   EXPECT_EQ(t.words, want);
   EXPECT_EQ(t.lo, 0x1000u);
-  EXPECT_EQ(t.hi, 0x102cu);
+  EXPECT_EQ(t.hi, 0x1028u);
   EXPECT_TRUE(t.contains(0x1018));
+  // Regions start at the start, at BL's target and return address, after SVC, and at the
+  // speculative word; the rest is inside regions (0x1020 is CBZ's target in region 0x1010).
+  EXPECT_EQ(t.entries, (std::vector<uint64_t>{0x1000, 0x1004, 0x1008, 0x1010, 0x1024}));
+  EXPECT_TRUE(t.enters(0x1010));
+  EXPECT_FALSE(t.enters(0x1020));
   // Each word calls the core's handler with the word as a constant.
   EXPECT_NE(t.source.find("core::op_b_imm(c, 0x94000004u)"), std::string::npos);
   EXPECT_NE(t.source.find("core::op_cbz(c, 0xb4000060u)"), std::string::npos);
-  EXPECT_NE(t.source.find("goto L_1010"), std::string::npos);  // BL's constant target (single guest)
+  EXPECT_NE(t.source.find("goto L_1020"), std::string::npos);  // CBZ's target, inside the region
+  EXPECT_NE(t.source.find("case 0x1010ull: return region_1010(g, &m, r);"), std::string::npos);
+  // Blocks: the budget is checked once at the head of each (0x1010: add, cbz; 0x1018: ret).
+  EXPECT_NE(t.source.find("L_1010:\n  if (c.left < 2)"), std::string::npos) << t.source;
+  EXPECT_NE(t.source.find("L_1018:\n  if (c.left < 1)"), std::string::npos) << t.source;
+  EXPECT_EQ(t.memory_words, 0u);
 }
 
 TEST(Jit, GrowsAndRespectsTheWordLimit) {
@@ -323,7 +333,8 @@ TEST(Jit, SelfModifyingCodeIsRetranslated) {
 }
 
 // Auto mode, one guest (docs/jit.md): past the warm-up, a translation nobody has compiled yet
-// is compiled only once the guest has run jit::kCompileAfterSeconds, so a short run never starts
+// is compiled only once the guest has run about as long as NVRTC is expected to take
+// (Translation::expected_compile_seconds, at least 0.3 s), so a short run never starts
 // NVRTC (nothing reaches the disk cache); a long run compiles it; after that a short run finds it
 // and runs it at once. Every run ends as the CPU interpreter's.
 TEST(Jit, AutoModeCompilesForLongRunsAndReusesWhatWasCompiled) {
@@ -362,12 +373,12 @@ TEST(Jit, AutoModeCompilesForLongRunsAndReusesWhatWasCompiled) {
     EXPECT_EQ(sg.pc, sc.pc);
     return err;
   };
-  // Short: ~1.5M instructions, about 0.3 s interpreted on an H100 (a few times that would still do).
-  const uint64_t kShort = jit::kJitWarmup + 500000;
+  // Short: just past the warm-up, ~0.2 s interpreted on an H100 (below the expected compile time).
+  const uint64_t kShort = jit::kJitWarmup + 1000;
   std::string err = run(kShort);
   EXPECT_EQ(err.find("[cuarm jit]"), std::string::npos) << err;
   EXPECT_EQ(cached(), 0u);
-  // Long: 60M instructions, > 10 s interpreted: compiled after kCompileAfterSeconds.
+  // Long: 60M instructions, > 10 s interpreted: compiled once it has run the expected compile time.
   err = run(60000000);
   EXPECT_NE(err.find("[cuarm jit] compiled"), std::string::npos) << err;
   EXPECT_GE(cached(), 1u);

@@ -249,7 +249,7 @@ class CudaBatchStore final : public BatchStore {
           return false;
         },
         jit::kMaxWords, &translation_);
-    if (t.words.size() == translation_.words.size()) return;  // nothing new: keep what runs
+    if (t.entries.size() == translation_.entries.size()) return;  // nothing new: keep what runs
     ++compiles_;
     pending_.start(std::move(t), device_);
   }

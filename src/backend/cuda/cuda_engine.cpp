@@ -18,6 +18,7 @@
 #include "kernels.hpp"
 #include "backend/engine.hpp"
 #include "jit_loader.hpp"
+#include "backend/jit/prelude.hpp"
 #include "backend/jit/translate.hpp"
 #include "backend/region_rules.hpp"
 
@@ -25,6 +26,8 @@ namespace cuarm {
 namespace {
 
 using cuda::check;
+using jit_code::kWhyBudget;       // fewer instructions left than the next block has
+using jit_code::kWhyCodeWritten;  // the guest wrote to translated words
 
 using Clock = std::chrono::steady_clock;
 
@@ -242,6 +245,7 @@ class CudaEngine final : public Engine {
     volatile Control* c = ctl_;
     uint64_t done = 0;
     int compiles = 0;
+    bool interpret_next = false;  // the translated kernel handed back the last few instructions
     core::Stop stop = core::Stop::None;
     core::CpuState st;
     try {
@@ -256,14 +260,15 @@ class CudaEngine final : public Engine {
           break;
         }
         const bool warm = jit_ == jit::JitMode::Always || done >= jit::kJitWarmup;
-        if (warm && !translation_.contains(st.pc) && !pending_.busy() && compiles < jit::kMaxTranslations) {
+        if (warm && !translation_.enters(st.pc) && !pending_.busy() && compiles < jit::kMaxTranslations) {
           fetch_page_base_ = ~0ull;  // guest code may have changed since the last translation
           jit::Translation t = jit::translate({st.pc}, [this](uint64_t a, uint32_t* w) { return fetch(a, w); },
                                               jit::kMaxWords, &translation_);
-          if (t.contains(st.pc)) {
+          if (t.enters(st.pc)) {
             // Auto: what was compiled before (this process, the disk cache) is used at once; a
-            // new compilation waits until the guest has run kCompileAfterSeconds (all its runs
-            // together: a process runs from syscall to syscall).
+            // new compilation waits until the guest has run about as long as NVRTC is expected
+            // to take (all its runs together: a process runs from syscall to syscall), so a
+            // run pays at most about twice its interpreted time.
             const double ran = ran_before_ + std::chrono::duration<double>(Clock::now() - t0_).count();
             std::optional<jit::JitKernels> found;
             if (jit_ == jit::JitMode::Auto) found = jit::find_translation(t.source);
@@ -271,7 +276,7 @@ class CudaEngine final : public Engine {
               translation_ = std::move(t);
               kernel_ = *found;
               ++compiles;
-            } else if (jit_ == jit::JitMode::Always || ran >= jit::kCompileAfterSeconds) {
+            } else if (jit_ == jit::JitMode::Always || ran >= t.expected_compile_seconds()) {
               pending_.start(std::move(t), device_);
               ++compiles;
             }
@@ -288,7 +293,7 @@ class CudaEngine final : public Engine {
         uint64_t n = 0;
         uint32_t why = 0;
         c->executed = 0;
-        if (warm && translation_.contains(st.pc)) {
+        if (warm && !interpret_next && translation_.enters(st.pc)) {
           unsigned long long left = max_cycles - done;
           uint64_t* executed = &d_ctl_->executed;  // the kernel takes it as unsigned long long (same size)
           const unsigned* cancel = &d_ctl_->cancel;
@@ -297,14 +302,15 @@ class CudaEngine final : public Engine {
                 "launch translated");
           check(cudaStreamSynchronize(stream_), "translated kernel");
           check(cudaMemcpy(&why, d_why_, sizeof why, cudaMemcpyDeviceToHost), "download why");
-          if (why == 2) translation_ = {};  // the guest wrote to translated code: translate anew
+          if (why == kWhyCodeWritten) translation_ = {};  // the guest wrote to translated code: translate anew
+          interpret_next = why == kWhyBudget;
         } else {
           // The interpreter, for a slice (or up to the warm-up point), then try again.
           const uint64_t limit = pending_.busy() ? jit::kInterpSlice / 4 : warm ? jit::kInterpSlice : jit::kJitWarmup - done;
           const uint64_t slice = std::min<uint64_t>(limit, max_cycles - done);
           check(launch_run_single(d_state_, d_view_, slice, d_ctl_, stream_), "launch");
           check(cudaStreamSynchronize(stream_), "kernel");
-          why = 1;
+          interpret_next = false;
         }
         check(cudaMemcpy(&st, d_state_, sizeof st, cudaMemcpyDeviceToHost), "download state");
         n = c->executed;

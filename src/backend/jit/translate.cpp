@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
+#include <map>
 #include <set>
 
 #include "core/table_info.hpp"
@@ -15,11 +17,13 @@ using core::Op;
 
 // How a word leaves its position: what the discovery follows and what the emitter jumps to.
 struct Flow {
-  bool falls_through = true;  // the next word may run after it
+  bool falls_through = true;  // the next word may run after it, in the same region
   bool branch = false;        // a branch row: the next pc is c.next, not the next word
   bool direct = false;        // has a constant target
+  bool call = false;          // BL/BLR: the target and the return address are entries of their own
+  bool resumes = false;       // SVC: the host services it, the guest resumes at the next word (an entry)
   uint64_t target = 0;
-  bool stores = false;        // may write guest memory (checked for self-modifying code)
+  bool memory = false;        // may read or write guest memory (stores are checked for self-modifying code)
 };
 
 const core::TableRow* row_of(uint32_t w) {
@@ -37,10 +41,14 @@ Flow flow_of(uint32_t w, uint64_t pc) {
   Flow f;
   if (r == nullptr || is(r, "HLT") || is(r, "BRK")) {
     f.falls_through = false;  // UNDEFINED, HLT and BRK stop on themselves
+  } else if (is(r, "SVC")) {
+    f.falls_through = false;
+    f.resumes = true;
   } else if (is(r, "B_IMM")) {
     f.direct = true;
     f.target = pc + uint64_t(sext(uint64_t(w & 0x3ffffff) << 2, 28));
-    f.falls_through = (w >> 31) != 0;  // BL: the callee returns to pc + 4
+    f.falls_through = false;
+    f.call = (w >> 31) != 0;  // BL
   } else if (is(r, "B_COND") || is(r, "CBZ")) {
     f.direct = true;
     f.target = pc + uint64_t(sext(uint64_t((w >> 5) & 0x7ffff) << 2, 21));
@@ -48,103 +56,256 @@ Flow flow_of(uint32_t w, uint64_t pc) {
     f.direct = true;
     f.target = pc + uint64_t(sext(uint64_t((w >> 5) & 0x3fff) << 2, 16));
   } else if (is(r, "BR_REG")) {
-    f.falls_through = ((w >> 21) & 7) == 1;  // BLR: the callee returns to pc + 4
+    f.falls_through = false;
+    f.call = ((w >> 21) & 7) == 1;  // BLR
   }
-  // Everything that writes memory: the general and SIMD&FP load/store classes (bit 27 = 1,
+  // Everything that touches memory: the general and SIMD&FP load/store classes (bit 27 = 1,
   // bit 25 = 0) and SYS (DC ZVA). Loads are included: cheaper to check than to tell apart.
-  f.stores = ((w >> 25) & 5) == 4 || is(r, "SYS");
+  f.memory = ((w >> 25) & 5) == 4 || is(r, "SYS");
   f.branch = is(r, "B_IMM") || is(r, "B_COND") || is(r, "CBZ") || is(r, "TBZ") || is(r, "BR_REG");
   return f;
 }
 
 std::string label(uint64_t a) { return fmt::format("L_{:x}", a); }
 
-}  // namespace
+// One region: the words reachable from `entry` by fall-through and direct branches (up to
+// kRegionWords), and the places it leaves to that translated code should continue at.
+struct Region {
+  uint64_t entry = 0;
+  std::map<uint64_t, uint32_t> words;
+  std::set<uint64_t> targets;         // direct branch targets inside the region (block leaders)
+  std::vector<uint64_t> exits;        // constant pcs it leaves to: entries for other regions
+  std::vector<uint64_t> speculative;  // the word after an unconditional branch: often the next function
+};
 
-bool Translation::contains(uint64_t pc) const { return std::binary_search(words.begin(), words.end(), pc); }
-
-Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetch, size_t max_words,
-                      const Translation* previous) {
-  std::set<uint64_t> seen;
-  std::vector<uint64_t> work;
-  if (previous)
-    for (uint64_t a : previous->words) work.push_back(a);
-  for (uint64_t a : starts) work.push_back(a);
-  std::vector<std::pair<uint64_t, uint32_t>> code;  // (address, word)
-  while (!work.empty() && seen.size() < max_words) {
+Region discover(uint64_t entry, const FetchWord& fetch, size_t cap) {
+  Region g;
+  g.entry = entry;
+  std::vector<uint64_t> work{entry};
+  while (!work.empty()) {
     uint64_t pc = work.back();
     work.pop_back();
-    // Walk a straight run until a word that does not fall through or one already seen.
-    while (seen.size() < max_words && (pc & 3) == 0 && !seen.count(pc)) {
+    while ((pc & 3) == 0 && !g.words.count(pc)) {
       uint32_t w;
-      if (!fetch(pc, &w)) break;  // left the executable regions: the interpreter faults there
-      seen.insert(pc);
-      code.emplace_back(pc, w);
+      if (g.words.size() >= cap || !fetch(pc, &w)) {
+        g.exits.push_back(pc);  // full, or not code: the dispatcher (or the interpreter) goes on there
+        break;
+      }
+      g.words[pc] = w;
       const Flow f = flow_of(w, pc);
-      if (!f.falls_through) {
-        // Code after an unconditional branch or a stop is usually the next function or a
-        // branch target: translate it too (after the known targets), while there is room.
-        work.insert(work.begin(), pc + 4);
-        if (f.direct) work.push_back(f.target);
+      if (f.call) {
+        if (f.direct) g.exits.push_back(f.target);
+        g.exits.push_back(pc + 4);  // the return address
+        break;
+      }
+      if (f.resumes) {
+        g.exits.push_back(pc + 4);
         break;
       }
       if (f.direct) work.push_back(f.target);
+      if (!f.falls_through) {
+        if (f.branch && !f.direct) g.speculative.push_back(pc + 4);  // after RET/BR
+        if (f.direct) g.speculative.push_back(pc + 4);               // after B
+        break;
+      }
       pc += 4;
     }
   }
-  std::sort(code.begin(), code.end());
+  for (const auto& [a, w] : g.words) {
+    const Flow f = flow_of(w, a);
+    if (f.direct && !f.call && g.words.count(f.target)) g.targets.insert(f.target);
+  }
+  return g;
+}
+
+// A word ends its block when control may not simply go on to the next word.
+bool ends_block(uint32_t w, uint64_t a) {
+  const Flow f = flow_of(w, a);
+  return f.branch || !f.falls_through;
+}
+
+// The guest state a region may touch, from its words: every register field of an A64
+// encoding is at bits 4:0, 9:5, 14:10 or 20:16, so those four fields of every word name a
+// superset of the general registers it uses (plus X30 for BL/BLR); a SIMD&FP word (data
+// processing: bits 27:25 = 111; load/store: bit 27 = 1, 25 = 0, V = bit 26 = 1) also the same V
+// registers and the three after each (LD1-LD4 and TBL name up to four consecutive registers),
+// and with MRS/MSR FPCR and FPSR. The differential tests of translated code
+// (test_jit_host.cpp, and test_jit.cpp on a GPU) would see a register missed here.
+struct Footprint {
+  uint32_t x = 0, v = 0;  // bit n: Xn / Vn
+  bool fp = false;
+  void add(uint32_t w) {
+    const uint32_t fields[] = {w & 31, (w >> 5) & 31, (w >> 10) & 31, (w >> 16) & 31};
+    for (uint32_t f : fields) x |= 1u << f;
+    const bool simd_fp = ((w >> 25) & 7) == 7 || (((w >> 25) & 5) == 4 && ((w >> 26) & 1));
+    if (simd_fp) {
+      for (uint32_t f : fields)
+        for (uint32_t k = 0; k < 4; ++k) v |= 1u << ((f + k) % 32);
+    }
+    const core::TableRow* r = row_of(w);
+    if (simd_fp || is(r, "MRS") || is(r, "MSR_REG")) fp = true;
+    const Flow fl = flow_of(w, 0);
+    if (fl.call) x |= 1u << 30;
+    x &= 0x7fffffffu;  // 31 is SP or XZR: SP is always copied
+  }
+};
+
+// Copies of the footprint between the state in memory (g) and the region's local (s).
+std::string copy_state(const Footprint& fp, const char* to, const char* from) {
+  std::string out;
+  for (int i = 0; i < 31; ++i)
+    if (fp.x >> i & 1) out += fmt::format("  {0}.x[{2}] = {1}.x[{2}];\n", to, from, i);
+  for (int i = 0; i < 32; ++i)
+    if (fp.v >> i & 1) out += fmt::format("  {0}.v[{2}][0] = {1}.v[{2}][0]; {0}.v[{2}][1] = {1}.v[{2}][1];\n", to, from, i);
+  const char* always[] = {"sp", "nzcv", "flags", "tpidr_el0", "excl_addr", "excl_size", "excl_valid"};
+  for (const char* f : always) out += fmt::format("  {0}.{2} = {1}.{2};\n", to, from, f);
+  if (fp.fp) out += fmt::format("  {0}.fpcr = {1}.fpcr; {0}.fpsr = {1}.fpsr;\n", to, from);
+  return out;
+}
+
+// The region as a function: `template <class M> uint64_t region_<entry>(state, memory, run)`.
+// Its state is a local holding only the footprint (the compiler keeps what the code uses in
+// registers): loaded on entry, stored at the exits.
+void emit_region(const Region& g, std::string& s) {
+  Footprint fp;
+  for (const auto& [a, w] : g.words) fp.add(w);
+  s += fmt::format(
+      "template <class M>\n"
+      "CUARM_JIT_REGION uint64_t region_{:x}(core::CpuState* __restrict__ gp, M* __restrict__ mp, Run& r) {{\n"
+      "  core::CpuState& g = *gp;\n"
+      "  M m = *mp;  // in registers: the TLB, the self-modifying-code flag\n"
+      "  core::CpuState s;\n"
+      "{}"
+      "  s.stop = g.stop;\n"
+      "  core::Exec<M> c{{s, m, 0, 0, r.retired_end, r.left}};\n"
+      "  core::Stop st = core::Stop::None;\n"
+      "  uint64_t pc = 0x{:x}ull;\n"
+      "  goto {};\n",
+      g.entry, copy_state(fp, "s", "g"), g.entry, label(g.entry));
+  // Block leaders: the entry, direct targets, and every word whose predecessor does not simply
+  // fall into it.
+  auto leader = [&](uint64_t a) {
+    if (a == g.entry || g.targets.count(a)) return true;
+    auto prev = g.words.find(a - 4);
+    return prev == g.words.end() || ends_block(prev->second, prev->first);
+  };
+  for (auto it = g.words.begin(); it != g.words.end(); ++it) {
+    const auto [a, w] = *it;
+    if (leader(a)) {
+      // The block's length: up to (and including) the word that ends it, or the next leader.
+      size_t n = 1;
+      for (auto j = it; !ends_block(j->second, j->first);) {
+        auto k = std::next(j);
+        if (k == g.words.end() || k->first != j->first + 4 || leader(k->first)) break;
+        ++n, j = k;
+      }
+      s += fmt::format("{}:\n  if (c.left < {}) {{ pc = 0x{:x}ull; r.why = kWhyBudget; goto out; }}\n", label(a), n, a);
+    }
+    const core::TableRow* row = row_of(w);
+    const Flow f = flow_of(w, a);
+    s += fmt::format("  c.pc = 0x{:x}ull; c.next = 0x{:x}ull;\n", a, a + 4);
+    if (row)
+      s += fmt::format("  st = core::{}(c, 0x{:08x}u);  // {}\n", row->handler, w, row->name);
+    else
+      s += fmt::format("  st = core::undefined(c, 0x{:08x}u);\n", w);
+    s += fmt::format("  if (st != core::Stop::None) {{ pc = 0x{:x}ull; goto stopped; }}\n", a);
+    s += "  --c.left;\n";
+    if (f.memory) s += "  if (c.m.dirty) { pc = c.next; r.why = kWhyCodeWritten; goto out; }\n";
+    const bool next_here = g.words.count(a + 4) != 0;
+    if (f.branch) {
+      if (f.direct && !f.call && g.words.count(f.target))
+        s += fmt::format("  if (c.next == 0x{:x}ull) goto {};\n", f.target, label(f.target));
+      if (f.falls_through && next_here)
+        s += fmt::format("  if (c.next == 0x{:x}ull) goto {};\n", a + 4, label(a + 4));
+      s += "  pc = c.next; goto out;\n";
+    } else if (f.falls_through && !next_here) {
+      s += fmt::format("  pc = 0x{:x}ull; goto out;\n", a + 4);
+    } else if (!f.falls_through) {
+      s += "  pc = c.next; goto out;\n";  // not reached: SVC, HLT, BRK and UNDEFINED always stop
+    }
+  }
+  s += "stopped:\n"
+       "  if (st == core::Stop::Syscall) {  // SVC retires; every other stop leaves pc on the instruction\n"
+       "    --c.left;\n"
+       "    pc = c.next;\n"
+       "  }\n"
+       "  r.stop = st;\n"
+       "  g.stop = s.stop;\n"
+       "out:\n";
+  s += copy_state(fp, "g", "s");
+  s += "  *mp = m;\n"
+       "  r.left = c.left;\n"
+       "  return pc;\n"
+       "}\n\n";
+}
+
+}  // namespace
+
+bool Translation::contains(uint64_t pc) const { return std::binary_search(words.begin(), words.end(), pc); }
+bool Translation::enters(uint64_t pc) const { return std::binary_search(entries.begin(), entries.end(), pc); }
+
+double Translation::expected_compile_seconds() const {
+  // NVRTC to a cubin on the device machine's host (docs/jit.md has the measurements): a fixed
+  // cost for the headers, then per word; loads and stores inline the memory fast path.
+  return 0.3 + 0.004 * double(words.size() - memory_words) + 0.03 * double(memory_words);
+}
+
+Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetch, size_t max_words,
+                      const Translation* previous) {
+  std::deque<uint64_t> work;
+  std::vector<uint64_t> speculative;
+  if (previous) work.insert(work.end(), previous->entries.begin(), previous->entries.end());
+  work.insert(work.end(), starts.begin(), starts.end());
+  std::map<uint64_t, Region> regions;
+  std::map<uint64_t, uint32_t> all;
+  size_t total = 0;
+  bool spec_added = false;
+  while (total < max_words) {
+    if (work.empty()) {
+      if (spec_added) break;
+      // Once every known entry has its region: the words after unconditional branches, while
+      // there is room (usually the next function: it saves a retranslation later).
+      work.insert(work.end(), speculative.begin(), speculative.end());
+      spec_added = true;
+      continue;
+    }
+    const uint64_t e = work.front();
+    work.pop_front();
+    uint32_t w;
+    if ((e & 3) || regions.count(e) || !fetch(e, &w)) continue;
+    Region g = discover(e, fetch, std::min(kRegionWords, max_words - total));
+    total += g.words.size();
+    for (uint64_t x : g.exits) work.push_back(x);
+    for (uint64_t x : g.speculative) speculative.push_back(x);
+    for (const auto& [a, word] : g.words) all[a] = word;
+    regions.emplace(e, std::move(g));
+  }
 
   Translation t;
-  for (const auto& [a, w] : code) t.words.push_back(a), t.values.push_back(w);
-  if (code.empty()) return t;
-  t.lo = code.front().first;
-  t.hi = code.back().first + 4;
+  for (const auto& [e, g] : regions) t.entries.push_back(e);
+  for (const auto& [a, w] : all) {
+    t.words.push_back(a), t.values.push_back(w);
+    if (flow_of(w, a).memory) ++t.memory_words;
+  }
+  if (all.empty()) return t;
+  t.lo = all.begin()->first;
+  t.hi = all.rbegin()->first + 4;
 
   std::string& s = t.source;
   s += fmt::format(
-      "// Generated by cuarm's translator: {} guest words in [0x{:x}, 0x{:x}).\n"
-      "#include \"backend/jit/device_prelude.cuh\"\n"
-      "namespace cuarm::jit_device {{\n"
-      "constexpr uint64_t kLo = 0x{:x}ull, kHi = 0x{:x}ull;\n"
-      "// kDirect: direct branches jump straight to their target's case. Batch lanes pass false:\n"
-      "// every branch then goes through the switch, whose loop is where the lanes of a warp that\n"
-      "// went different ways meet again (jumps into the middle of the switch would leave them\n"
-      "// running apart).\n"
-      "template <bool kDirect, class C>\n"
-      "__device__ __forceinline__ core::Stop run_translated(C& c, uint64_t& pc, uint32_t& why) {{\n"
-      "  core::Stop st = core::Stop::None;\n"
-      "dispatch:\n"
-      "  switch (pc) {{\n",
-      code.size(), t.lo, t.hi, t.lo, t.hi);
-  for (size_t i = 0; i < code.size(); ++i) {
-    const auto [a, w] = code[i];
-    const core::TableRow* r = row_of(w);
-    const Flow f = flow_of(w, a);
-    const bool next_is_case = i + 1 < code.size() && code[i + 1].first == a + 4;
-    s += fmt::format("    case 0x{:x}ull: {}: {{\n", a, label(a));
-    s += fmt::format("      if (c.left == 0) {{ pc = 0x{:x}ull; return st; }}\n", a);
-    s += fmt::format("      c.pc = 0x{:x}ull; c.next = 0x{:x}ull;\n", a, a + 4);
-    if (r)
-      s += fmt::format("      st = core::{}(c, 0x{:08x}u);  // {}\n", r->handler, w, r->name);
-    else
-      s += fmt::format("      st = core::undefined(c, 0x{:08x}u);\n", w);
-    s += fmt::format("      if (st != core::Stop::None) {{ pc = 0x{:x}ull; return stopped(c, st, pc); }}\n", a);
-    s += "      --c.left;\n";
-    if (f.stores) s += "      if (c.m.dirty) { pc = c.next; why = kWhyCodeWritten; return st; }\n";
-    if (f.branch) {
-      s += "      pc = c.next;\n";
-      if (f.direct && t.contains(f.target))
-        s += fmt::format("      if constexpr (kDirect) if (pc == 0x{:x}ull) goto {};\n", f.target, label(f.target));
-      if (f.falls_through && next_is_case)
-        s += fmt::format("      if constexpr (kDirect) if (pc == 0x{:x}ull) goto {};\n", a + 4, label(a + 4));
-      s += "      goto dispatch;\n";
-    } else if (!next_is_case) {
-      s += fmt::format("      pc = 0x{:x}ull; why = kWhyLeft; return st;\n", a + 4);
-    }
-    s += "    }\n";
-  }
-  s += "    default: why = kWhyLeft; return st;\n  }\n}\n}  // namespace cuarm::jit_device\n";
-  s += "#include \"backend/jit/device_kernel.cuh\"\n";
+      "// Generated by cuarm's translator: {} regions, {} guest words in [0x{:x}, 0x{:x}).\n"
+      "#include \"backend/jit/prelude.hpp\"\n"
+      "namespace cuarm::jit_code {{\n"
+      "constexpr uint64_t kLo = 0x{:x}ull, kHi = 0x{:x}ull;\n\n",
+      regions.size(), all.size(), t.lo, t.hi, t.lo, t.hi);
+  for (const auto& [e, g] : regions) emit_region(g, s);
+  s += "// The region that starts at pc; kWhyLeft when none does.\n"
+       "template <class M>\n"
+       "CUARM_HD CUARM_INLINE uint64_t dispatch(uint64_t pc, core::CpuState* g, M& m, Run& r) {\n"
+       "  switch (pc) {\n";
+  for (const auto& [e, g] : regions) s += fmt::format("    case 0x{:x}ull: return region_{:x}(g, &m, r);\n", e, e);
+  s += "    default: r.why = kWhyLeft; return pc;\n  }\n}\n}  // namespace cuarm::jit_code\n"
+       "#include \"backend/jit/driver.hpp\"\n";
   return t;
 }
 
