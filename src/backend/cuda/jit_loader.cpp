@@ -106,7 +106,13 @@ namespace cuarm::jit {
 void PendingTranslation::start(Translation t, int device) {
   f_ = std::async(std::launch::async, [t = std::move(t), device]() mutable {
     check(cudaSetDevice(device), "cudaSetDevice");
+    const auto t0 = std::chrono::steady_clock::now();
     JitKernels k = load_translation(t.source);
+    if (log_enabled())
+      std::fprintf(stderr, "[cuarm jit] %zu words (%zu loads/stores, %zu regions) ready in %.3f s (expected %.3f s)\n",
+                   t.words.size(), t.memory_words, t.entries.size(),
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                   t.expected_compile_seconds());
     return std::make_pair(std::move(t), k);
   });
 }
