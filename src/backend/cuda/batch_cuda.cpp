@@ -248,7 +248,7 @@ class CudaBatchStore final : public BatchStore {
             }
           return false;
         },
-        jit::kMaxWords, &translation_);
+        jit::kMaxWords, &translation_, jit::Kernel::Batch);
     if (t.entries.size() == translation_.entries.size()) return;  // nothing new: keep what runs
     ++compiles_;
     pending_.start(std::move(t), device_);

@@ -59,8 +59,12 @@ int compute_capability(int dev) {
 JitKernels load_cubin(int dev, const std::string& source, const std::vector<char>& cubin) {
   JitKernels k;
   check(cudaLibraryLoadData(&k.lib, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0), "cudaLibraryLoadData");
-  check(cudaLibraryGetKernel(&k.single, k.lib, "cuarm_jit_single"), "cudaLibraryGetKernel(single)");
-  check(cudaLibraryGetKernel(&k.batch, k.lib, "cuarm_jit_batch"), "cudaLibraryGetKernel(batch)");
+  // A translation has one of the two kernels (jit::Kernel).
+  if (cudaLibraryGetKernel(&k.single, k.lib, "cuarm_jit_single") != cudaSuccess) {
+    cudaGetLastError();
+    k.single = nullptr;
+    check(cudaLibraryGetKernel(&k.batch, k.lib, "cuarm_jit_batch"), "cudaLibraryGetKernel(cuarm_jit_batch)");
+  }
   loaded.emplace(std::make_pair(dev, source), k);
   return k;
 }

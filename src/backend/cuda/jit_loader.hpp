@@ -21,8 +21,8 @@ enum class JitMode { Off, Auto, Always };
 JitMode jit_mode();
 // (The rule of when to translate, kJitWarmup and the rest, is in ../jit/translate.hpp.)
 
-// The kernels of one compiled translation, loaded into the current device: cuarm_jit_single
-// and cuarm_jit_batch (backend/jit/device_kernel.cuh). Compiled translations are kept for the
+// The kernel of one compiled translation, loaded into the current device: cuarm_jit_single
+// or cuarm_jit_batch (backend/jit/device_kernel.cuh; the other is null). Compiled translations are kept for the
 // life of the process, keyed by device and source: a program run again is not recompiled.
 struct JitKernels {
   cudaLibrary_t lib = nullptr;

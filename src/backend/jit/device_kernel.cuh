@@ -1,5 +1,6 @@
 // The kernels around translated code (compiled by NVRTC after the generated regions and
-// driver.hpp). Same contracts as run_single and run_batch_slice in backend/cuda/kernels.cu.
+// driver.hpp): a translation for one guest has cuarm_jit_single, one for a batch
+// cuarm_jit_batch. Same contracts as run_single and run_batch_slice in backend/cuda/kernels.cu.
 #pragma once
 #include "backend/jit/batch_counters.hpp"
 
@@ -8,6 +9,7 @@ namespace cuarm::jit_code {
 constexpr uint64_t kChunk = 1ull << 16;
 }  // namespace cuarm::jit_code
 
+#if !CUARM_JIT_BATCH
 // One guest on one thread: progress published and cancel observed every kChunk instructions.
 // Ends with *why_out = kWhyBudget when fewer instructions are left than the next block has
 // (the host's interpreter runs them: MAX_CYCLES stays exact), kWhyLeft or kWhyCodeWritten.
@@ -56,6 +58,7 @@ extern "C" __global__ void cuarm_jit_single(cuarm::core::CpuState* state, const 
   __threadfence_system();
 }
 
+#else
 // Batch lanes (code is never writable in a batch: no self-modifying code to watch for), through
 // core::run_lane_slice; a lane whose pc leaves the translation, or whose budget before
 // max_cycles is smaller than its next block, stops early with its state intact and is counted
@@ -109,3 +112,4 @@ extern "C" __global__ void __launch_bounds__(64, 8)
     atomicAdd(&counters->left, left);
   }
 }
+#endif

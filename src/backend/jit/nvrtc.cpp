@@ -140,9 +140,15 @@ namespace {
 // -fmad=false: no contraction (the core is integer arithmetic, but nothing may change that).
 // -default-device: the core's constexpr helpers carry no __device__ annotation.
 // -diag-suppress=177: labels the generated code declares for jumps it ends up not taking.
+// CUARM_JIT_FAST_COMPILE=min|mid|max: NVRTC's -Ofc (faster compilation, slower code; for
+// measuring the trade-off, docs/jit.md).
 std::vector<std::string> options(const std::string& inc, int sm) {
-  return {fmt::format("--gpu-architecture=sm_{}", sm), fmt::format("-I{}", inc), "-std=c++20", "-fmad=false",
-          "-DNDEBUG", "-default-device", "-diag-suppress=177"};
+  std::vector<std::string> o = {fmt::format("--gpu-architecture=sm_{}", sm), fmt::format("-I{}", inc), "-std=c++20",
+                                "-fmad=false", "-DNDEBUG", "-default-device", "-diag-suppress=177"};
+  const char* fc = std::getenv("CUARM_JIT_FAST_COMPILE");
+  if (fc && (std::strcmp(fc, "min") == 0 || std::strcmp(fc, "mid") == 0 || std::strcmp(fc, "max") == 0))
+    o.push_back(fmt::format("-Ofc={}", fc));
+  return o;
 }
 
 // The disk-cache file of `source` under these options, or "" when there is no cache folder.

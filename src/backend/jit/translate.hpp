@@ -24,6 +24,9 @@ constexpr int kMaxTranslations = 16;        // compilations per run; then the in
 constexpr size_t kMaxWords = 1024;          // guest words in one translation, all regions together
 constexpr size_t kRegionWords = 128;        // guest words in one region
 
+// Which kernel a translation is compiled for (each compiles only its own: half the time).
+enum class Kernel { Single, Batch };
+
 // Reads the guest word at addr from an executable region; false when addr is not in one.
 using FetchWord = std::function<bool(uint64_t addr, uint32_t* word)>;
 
@@ -33,7 +36,7 @@ struct Translation {
   std::vector<uint32_t> values;   // the guest words found there (to notice code changed since)
   uint64_t lo = 0, hi = 0;        // [lo, hi): the bytes a guest store must not touch
   size_t memory_words = 0;        // loads and stores among the words (they dominate compile time)
-  std::string source;             // C++ for NVRTC (kernels cuarm_jit_single and cuarm_jit_batch) or the host
+  std::string source;             // C++ for NVRTC (kernel cuarm_jit_single or cuarm_jit_batch) or the host
   bool contains(uint64_t pc) const;  // pc is a translated word
   bool enters(uint64_t pc) const;    // translated code can start at pc
   // Seconds NVRTC is expected to take for this translation on a fast host (the auto mode's
@@ -47,6 +50,6 @@ struct Translation {
 // branches; call targets, return addresses (after BL/BLR), the word after SVC, and the places
 // a full region leaves to are entries of regions of their own.
 Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetch, size_t max_words = kMaxWords,
-                      const Translation* previous = nullptr);
+                      const Translation* previous = nullptr, Kernel kernel = Kernel::Single);
 
 }  // namespace cuarm::jit
