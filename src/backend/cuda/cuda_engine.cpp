@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -40,25 +41,38 @@ class CudaEngine final : public Engine {
     check(cudaHostGetDevicePointer(&d_ctl_, ctl_, 0), "cudaHostGetDevicePointer");
     check(cudaMalloc(&d_state_, sizeof(core::CpuState)), "cudaMalloc(state)");
     check(cudaMalloc(&d_view_, sizeof(core::MemView)), "cudaMalloc(view)");
-    check(cudaMalloc(&d_why_, sizeof(uint32_t)), "cudaMalloc(why)");
+    // The guest state's host copy in pinned memory: copies to and from the device are queued
+    // on the stream around the kernels (no synchronisation of their own: a syscall round trip
+    // is a few queued operations and one wait).
+    check(cudaMallocHost(&hs_, sizeof(core::CpuState)), "cudaMallocHost(state)");
     jit_ = jit::jit_mode();
     check(cudaGetDevice(&device_), "cudaGetDevice");
     ctl_->executed = 0;
     ctl_->cancel = 0;
     ctl_->stop = 0;
     ctl_->done = 1;
-    state_ = {};
-    if (o.deterministic) state_.flags |= core::kStateDeterministicCounter;
+    ctl_->why = 0;
+    *hs_ = {};
+    if (o.deterministic) hs_->flags |= core::kStateDeterministicCounter;
+    if (jit_ != jit::JitMode::Off) driver_ = std::thread([this] { driver_loop(); });
     if (o.memory_size) map(0, o.memory_size, PermRWX);
   }
 
   ~CudaEngine() override {
     if (running_) {
       cancel();
-      if (driver_.joinable()) driver_.join();
+      wait_driver();
       cudaStreamSynchronize(stream_);
     }
-    cudaFree(d_why_);
+    if (driver_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(job_mutex_);
+        quit_ = true;
+      }
+      job_cv_.notify_one();
+      driver_.join();
+    }
+    cudaFreeHost(hs_);
     for (auto& r : regions_) free_region(r);
     cudaFree(d_state_);
     cudaFree(d_view_);
@@ -72,6 +86,7 @@ class CudaEngine final : public Engine {
   void map(uint64_t base, uint64_t size, uint32_t perms) override {
     idle("map");
     translation_ = {};
+    view_dirty_ = true;
     check_map(regions_, base, size, perms);
     core::Region r{base, size, nullptr, nullptr, perms, 0};
     if (cudaMalloc(&r.data, size) != cudaSuccess) {
@@ -95,6 +110,7 @@ class CudaEngine final : public Engine {
   void unmap(uint64_t base, uint64_t size) override {
     idle("unmap");
     translation_ = {};
+    view_dirty_ = true;
     auto it = std::find_if(regions_.begin(), regions_.end(),
                            [&](const core::Region& r) { return r.base == base && r.size == size; });
     if (it == regions_.end())
@@ -129,30 +145,40 @@ class CudaEngine final : public Engine {
     });
   }
 
-  core::CpuState& state() override { return idle("registers"), state_; }
+  core::CpuState& state() override { return idle("registers"), *hs_; }
 
   void start(uint64_t max_cycles) override {
     idle("start");
-    core::MemView view{};
-    view.count = uint32_t(regions_.size());
-    std::copy(regions_.begin(), regions_.end(), view.region);
-    check(cudaMemcpyAsync(d_view_, &view, sizeof view, cudaMemcpyHostToDevice, stream_), "upload view");
-    check(cudaMemcpyAsync(d_state_, &state_, sizeof state_, cudaMemcpyHostToDevice, stream_), "upload state");
-    check(cudaStreamSynchronize(stream_), "upload");
+    if (view_dirty_) {  // the region table changes only with map/unmap
+      view_ = {};
+      view_.count = uint32_t(regions_.size());
+      std::copy(regions_.begin(), regions_.end(), view_.region);
+      check(cudaMemcpyAsync(d_view_, &view_, sizeof view_, cudaMemcpyHostToDevice, stream_), "upload view");
+      check(cudaStreamSynchronize(stream_), "upload view");  // view_ is pageable: keep it until copied
+      view_dirty_ = false;
+    }
+    check(cudaMemcpyAsync(d_state_, hs_, sizeof *hs_, cudaMemcpyHostToDevice, stream_), "upload state");
     volatile Control* c = ctl_;
     c->executed = 0;
     c->cancel = 0;
     c->stop = 0;
     c->done = 0;
+    c->why = 0;
     t0_ = Clock::now();
     if (jit_ == jit::JitMode::Off) {
       check(launch_run_single(d_state_, d_view_, max_cycles, d_ctl_, stream_), "launch");
+      check(cudaMemcpyAsync(hs_, d_state_, sizeof *hs_, cudaMemcpyDeviceToHost, stream_), "download state");
     } else {
       base_ = 0;
       shown_ = 0;
       driver_error_.clear();
       driver_done_ = false;
-      driver_ = std::thread([this, max_cycles] { drive(max_cycles); });
+      {
+        std::lock_guard<std::mutex> lock(job_mutex_);
+        job_ = max_cycles;
+        has_job_ = true;
+      }
+      job_cv_.notify_one();
     }
     running_ = true;
   }
@@ -182,10 +208,17 @@ class CudaEngine final : public Engine {
   }
 
   bool wait_for(double seconds) override {
-    const auto until = Clock::now() + std::chrono::duration<double>(seconds);
+    const auto begin = Clock::now();
+    const double limit = std::min(seconds, 1e9);  // (a longer wait would overflow the clock)
+    const auto until = begin + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limit));
     while (running_ && !done_flag()) {
-      if (Clock::now() >= until) return false;
-      std::this_thread::sleep_for(std::chrono::microseconds(50));
+      const auto now = Clock::now();
+      if (now >= until) return false;
+      // The first 200 us spinning (a syscall's kernel ends in microseconds), then 50 us naps.
+      if (now - begin < std::chrono::microseconds(200))
+        std::this_thread::yield();
+      else
+        std::this_thread::sleep_for(std::chrono::microseconds(50));
     }
     if (running_) finish();
     return true;
@@ -212,44 +245,70 @@ class CudaEngine final : public Engine {
     if (running_) const_cast<CudaEngine*>(this)->finish();
   }
 
+  // Until the driver thread has finished the current run (spinning first: most runs between
+  // syscalls are short).
+  void wait_driver() const {
+    const auto begin = Clock::now();
+    while (!driver_done_.load()) {
+      if (Clock::now() - begin < std::chrono::microseconds(200))
+        std::this_thread::yield();
+      else
+        std::this_thread::sleep_for(std::chrono::microseconds(20));
+    }
+  }
+
   // Collects the result once the kernel has signalled completion.
   void finish() {
     std::lock_guard<std::mutex> lock(finish_mutex_);
     if (!running_) return;
-    if (driver_.joinable()) driver_.join();
+    if (jit_ != jit::JitMode::Off) wait_driver();
     if (!driver_error_.empty()) {
       running_ = false;
       throw Error(driver_error_);
     }
-    check(cudaStreamSynchronize(stream_), "kernel");
-    check(cudaMemcpy(&state_, d_state_, sizeof state_, cudaMemcpyDeviceToHost), "download state");
+    check(cudaStreamSynchronize(stream_), "kernel");  // and the state's copy behind it
     running_ = false;
     Status r;
     r.cycles_executed = ctl_->executed;
-    r.signal = StopReason(state_.stop.reason);
+    r.signal = StopReason(hs_->stop.reason);
     r.elapsed_seconds = std::chrono::duration<double>(Clock::now() - t0_).count();
     r.ips = r.elapsed_seconds > 0 ? r.cycles_executed / r.elapsed_seconds : 0;
     ran_before_ += r.elapsed_seconds;
-    r.pc = state_.pc;
-    r.fault_address = state_.stop.fault_addr;
-    r.fault_access = AccessKind(state_.stop.access);
-    r.insn = state_.stop.insn;
-    r.syscall = state_.x[8];
+    r.pc = hs_->pc;
+    r.fault_address = hs_->stop.fault_addr;
+    r.fault_access = AccessKind(hs_->stop.access);
+    r.insn = hs_->stop.insn;
+    r.syscall = hs_->x[8];
     result_ = r;
+  }
+
+  // The driver thread (translated mode): runs drive() for each start(), so that start() does
+  // not create a thread each time (a syscall round trip would pay for it).
+  void driver_loop() {
+    while (true) {
+      uint64_t max_cycles;
+      {
+        std::unique_lock<std::mutex> lock(job_mutex_);
+        job_cv_.wait(lock, [this] { return has_job_ || quit_; });
+        if (quit_) return;
+        has_job_ = false;
+        max_cycles = job_;
+      }
+      drive(max_cycles);
+    }
   }
 
   // Translated mode: runs the guest as a sequence of kernels on the driver thread, translated
   // code where the pc is in the translation and the interpreter elsewhere, until a stop or
-  // max_cycles. Leaves the final state in d_state_ and sets ctl_->done, as run_single does.
+  // max_cycles. Leaves the final state in hs_ and sets ctl_->done, as run_single does.
   void drive(uint64_t max_cycles) {
     volatile Control* c = ctl_;
     uint64_t done = 0;
     int compiles = 0;
     bool interpret_next = false;  // the translated kernel handed back the last few instructions
     core::Stop stop = core::Stop::None;
-    core::CpuState st;
+    core::CpuState st = *hs_;  // start() queued its upload: the device has the same
     try {
-      check(cudaMemcpy(&st, d_state_, sizeof st, cudaMemcpyDeviceToHost), "download state");
       while (true) {
         if (done >= max_cycles) {
           stop = core::Stop::MaxCycles;
@@ -297,11 +356,13 @@ class CudaEngine final : public Engine {
           unsigned long long left = max_cycles - done;
           uint64_t* executed = &d_ctl_->executed;  // the kernel takes it as unsigned long long (same size)
           const unsigned* cancel = &d_ctl_->cancel;
-          void* args[] = {&d_state_, &d_view_, &left, &executed, &cancel, &d_why_};
+          unsigned* why_out = &d_ctl_->why;
+          void* args[] = {&d_state_, &d_view_, &left, &executed, &cancel, &why_out};
           check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel_.single), dim3(1), dim3(1), args, 0, stream_),
                 "launch translated");
+          check(cudaMemcpyAsync(hs_, d_state_, sizeof *hs_, cudaMemcpyDeviceToHost, stream_), "download state");
           check(cudaStreamSynchronize(stream_), "translated kernel");
-          check(cudaMemcpy(&why, d_why_, sizeof why, cudaMemcpyDeviceToHost), "download why");
+          why = c->why;
           if (why == kWhyCodeWritten) translation_ = {};  // the guest wrote to translated code: translate anew
           interpret_next = why == kWhyBudget;
         } else {
@@ -309,10 +370,11 @@ class CudaEngine final : public Engine {
           const uint64_t limit = pending_.busy() ? jit::kInterpSlice / 4 : warm ? jit::kInterpSlice : jit::kJitWarmup - done;
           const uint64_t slice = std::min<uint64_t>(limit, max_cycles - done);
           check(launch_run_single(d_state_, d_view_, slice, d_ctl_, stream_), "launch");
+          check(cudaMemcpyAsync(hs_, d_state_, sizeof *hs_, cudaMemcpyDeviceToHost, stream_), "download state");
           check(cudaStreamSynchronize(stream_), "kernel");
           interpret_next = false;
         }
-        check(cudaMemcpy(&st, d_state_, sizeof st, cudaMemcpyDeviceToHost), "download state");
+        st = *hs_;
         n = c->executed;
         base_ += n;
         c->executed = 0;
@@ -323,8 +385,7 @@ class CudaEngine final : public Engine {
         if (stop == core::Stop::MaxCycles || stop == core::Stop::None) continue;
         break;
       }
-      st.stop.reason = stop;
-      check(cudaMemcpy(d_state_, &st, sizeof st, cudaMemcpyHostToDevice), "upload state");
+      hs_->stop.reason = stop;  // MaxCycles or Cancelled: decided here, not by a kernel
     } catch (const std::exception& e) {
       driver_error_ = e.what();
     }
@@ -388,15 +449,20 @@ class CudaEngine final : public Engine {
   Control* d_ctl_ = nullptr;
   core::CpuState* d_state_ = nullptr;
   core::MemView* d_view_ = nullptr;
-  uint32_t* d_why_ = nullptr;
-  core::CpuState state_;
+  core::CpuState* hs_ = nullptr;  // the guest state (pinned host memory; on the device while running)
+  core::MemView view_{};          // the region table last uploaded
+  bool view_dirty_ = true;
   // Translated mode.
   jit::JitMode jit_ = jit::JitMode::Off;
   jit::Translation translation_;  // what kernel_ runs; cleared when memory under it changes
   jit::JitKernels kernel_;
   jit::PendingTranslation pending_;
   int device_ = 0;
-  std::thread driver_;
+  std::thread driver_;  // translated mode: runs drive() for each start()
+  std::mutex job_mutex_;
+  std::condition_variable job_cv_;
+  uint64_t job_ = 0;
+  bool has_job_ = false, quit_ = false;
   std::string driver_error_;
   std::atomic<uint64_t> base_{0};
   mutable std::atomic<uint64_t> shown_{0};

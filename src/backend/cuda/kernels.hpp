@@ -15,6 +15,7 @@ struct Control {
   uint32_t cancel;
   uint32_t done;
   uint32_t stop;
+  uint32_t why;  // the translated kernel's reason for handing back (backend/jit/prelude.hpp's kWhy*)
 };
 
 // Runs one guest on a single GPU thread until a stop, max_cycles, or ctl->cancel.
