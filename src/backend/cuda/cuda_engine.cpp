@@ -318,7 +318,11 @@ class CudaEngine final : public Engine {
           stop = core::Stop::Cancelled;
           break;
         }
-        const bool warm = jit_ == jit::JitMode::Always || done >= jit::kJitWarmup;
+        // A bounded budget that would keep the interpreter busy for seconds (AsyncCPU's
+        // start(max_cycles)) is worth translating at once; a process's budget is unbounded.
+        const double interpret_seconds =
+            max_cycles < (uint64_t(1) << 62) ? double(max_cycles - done) / jit::kInterpretedIps : 0;
+        const bool warm = jit_ == jit::JitMode::Always || done >= jit::kJitWarmup || interpret_seconds >= 0.5;
         if (warm && !translation_.enters(st.pc) && !pending_.busy() && compiles < jit::kMaxTranslations) {
           fetch_page_base_ = ~0ull;  // guest code may have changed since the last translation
           jit::Translation t = jit::translate({st.pc}, [this](uint64_t a, uint32_t* w) { return fetch(a, w); },
@@ -327,7 +331,8 @@ class CudaEngine final : public Engine {
             // Auto: what was compiled before (this process, the disk cache) is used at once; a
             // new compilation waits until the guest has run about as long as NVRTC is expected
             // to take (all its runs together: a process runs from syscall to syscall), so a
-            // run pays at most about twice its interpreted time.
+            // run pays at most about twice its interpreted time, or starts at once when the
+            // budget left would take twice that long to interpret.
             const double ran = ran_before_ + std::chrono::duration<double>(Clock::now() - t0_).count();
             std::optional<jit::JitKernels> found;
             if (jit_ == jit::JitMode::Auto) found = jit::find_translation(t.source);
@@ -335,7 +340,8 @@ class CudaEngine final : public Engine {
               translation_ = std::move(t);
               kernel_ = *found;
               ++compiles;
-            } else if (jit_ == jit::JitMode::Always || ran >= t.expected_compile_seconds()) {
+            } else if (jit_ == jit::JitMode::Always || ran >= t.expected_compile_seconds() ||
+                       interpret_seconds >= 2 * t.expected_compile_seconds()) {
               pending_.start(std::move(t), device_);
               ++compiles;
             }

@@ -20,6 +20,7 @@ namespace cuarm::jit {
 // When the CUDA backend translates (docs/jit.md; the tests check the rule).
 constexpr uint64_t kJitWarmup = 1 << 20;    // interpreted instructions before translating (auto)
 constexpr uint64_t kInterpSlice = 1 << 20;  // interpreter slice between attempts to translate
+constexpr double kInterpretedIps = 5e6;      // the interpreter kernel's rate on one GPU thread (H100/H200)
 constexpr int kMaxTranslations = 16;        // compilations per run; then the interpreter only
 constexpr size_t kMaxWords = 1024;          // guest words in one translation, all regions together
 constexpr size_t kRegionWords = 128;        // guest words in one region
