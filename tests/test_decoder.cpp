@@ -32,8 +32,48 @@ TEST(Decoder, PatternsAreWellFormed) {
           << "bad character '" << ch << "' at bit " << 31 - i << " of " << r.pattern;
     }
     EXPECT_EQ(r.value & ~r.mask, 0u) << "value has bits outside the mask";
-    EXPECT_EQ(r.flags & ~core::kCarveOut, 0u) << "unknown flags";
+    EXPECT_EQ(r.flags & ~core::kAllRowFlags, 0u) << "unknown flags";
   }
+}
+
+// The row flags (isa/table.hpp) against the encoding classes of the Arm manual, which the
+// rows' fixed bits place them in: loads and stores (op0 = x1x0) and SYS (DC ZVA) touch memory,
+// nothing else does; branches, and SVC/HLT/BRK, are in "branches, exception generating and
+// system" (op0 = 101x); a direct branch has a signed word offset in field i; only branches
+// link or are conditional.
+TEST(Decoder, RowFlagsAgreeWithTheEncodingClasses) {
+  auto fixed = [](const core::TableRow& r, uint32_t m, uint32_t v) { return (r.mask & m) == m && (r.value & m) == v; };
+  for (const auto& r : kTable) {
+    SCOPED_TRACE(r.name);
+    const bool load_store = fixed(r, 5u << 25, 4u << 25);
+    const bool branch_system = fixed(r, 7u << 26, 5u << 26);
+    EXPECT_EQ(bool(r.flags & core::kMemory), load_store || std::strcmp(r.name, "SYS") == 0);
+    if (r.flags & (core::kBranch | core::kStops)) EXPECT_TRUE(branch_system);
+    if (r.flags & core::kDirect) {
+      EXPECT_TRUE(r.flags & core::kBranch);
+      EXPECT_GE(core::pattern_field_width(r.pattern, 'i'), 14);
+    }
+    if (r.flags & (core::kLink | core::kConditional)) EXPECT_TRUE(r.flags & core::kBranch);
+    if (r.flags & core::kResumes) EXPECT_TRUE(r.flags & core::kStops);
+    EXPECT_FALSE((r.flags & core::kLink) && (r.flags & core::kConditional));
+  }
+  // The rows that stop, branch and link, by name (what the translator relies on).
+  auto flags_of = [](const char* name) {
+    for (const auto& r : kTable)
+      if (std::strcmp(r.name, name) == 0) return r.flags;
+    ADD_FAILURE() << "no row " << name;
+    return 0u;
+  };
+  EXPECT_EQ(flags_of("SVC") & (core::kStops | core::kResumes), core::kStops | core::kResumes);
+  EXPECT_TRUE(flags_of("HLT") & core::kStops);
+  EXPECT_TRUE(flags_of("BRK") & core::kStops);
+  EXPECT_TRUE(flags_of("BL") & core::kLink);
+  EXPECT_TRUE(flags_of("BLR") & core::kLink);
+  EXPECT_FALSE(flags_of("RET") & core::kLink);
+  EXPECT_TRUE(flags_of("B_COND") & core::kConditional);
+  // A split field: TBZ's b5:b40 (bit 31, then bits 23:19).
+  EXPECT_EQ(core::pattern_field("b011011obbbbbiiiiiiiiiiiiiittttt", 'b', 0x37f80041), 31u);
+  EXPECT_EQ(core::pattern_field("000101iiiiiiiiiiiiiiiiiiiiiiiiii", 'i', 0x17ffffff), 0x3ffffffu);
 }
 
 TEST(Decoder, NamesAreUnique) {
@@ -86,15 +126,15 @@ TEST(Decoder, KnownWords) {
       {0xd4000001, "SVC", "svc #0"},
       {0xd4400000, "HLT", "hlt #0"},
       {0xd4200000, "BRK", "brk #0"},
-      {0x14000001, "B_IMM", "b .+4"},
-      {0x97ffffff, "B_IMM", "bl .-4"},
+      {0x14000001, "B", "b .+4"},
+      {0x97ffffff, "BL", "bl .-4"},
       {0x54000040, "B_COND", "b.eq .+8"},
       {0xb4000041, "CBZ", "cbz x1, .+8"},
       {0x35000041, "CBZ", "cbnz w1, .+8"},
       {0x37f80041, "TBZ", "tbnz w1, #31, .+8"},
-      {0xd61f0020, "BR_REG", "br x1"},
-      {0xd63f0020, "BR_REG", "blr x1"},
-      {0xd65f03c0, "BR_REG", "ret"},
+      {0xd61f0020, "BR", "br x1"},
+      {0xd63f0020, "BLR", "blr x1"},
+      {0xd65f03c0, "RET", "ret"},
       {0x10000020, "ADR", "adr x0, .+4"},
       {0x90000000, "ADR", "adrp x0, ."},
       {0x91000420, "ADD_IMM", "add x0, x1, #1"},

@@ -19,6 +19,20 @@ CUARM_HD constexpr uint32_t pattern_value(const char* p) {
   return v;
 }
 
+// Field `letter` of word w: the bits where the pattern has that letter, most significant first
+// (a field may be split, as TBZ's b5:b40), and how many there are.
+CUARM_HD constexpr uint32_t pattern_field(const char* p, char letter, uint32_t w) {
+  uint32_t v = 0;
+  for (int i = 0; i < 32; ++i)
+    if (p[i] == letter) v = (v << 1) | ((w >> (31 - i)) & 1u);
+  return v;
+}
+CUARM_HD constexpr int pattern_field_width(const char* p, char letter) {
+  int n = 0;
+  for (int i = 0; i < 32; ++i) n += p[i] == letter;
+  return n;
+}
+
 // Host-side check used by static_asserts: exactly 32 non-space characters.
 constexpr bool pattern_ok(const char* p) {
   for (int i = 0; i < 32; ++i)

@@ -36,33 +36,21 @@ bool is(const core::TableRow* r, const char* name) { return r && std::strcmp(r->
 
 int64_t sext(uint64_t v, int bits) { return int64_t(v << (64 - bits)) >> (64 - bits); }
 
+// From the row's flags (core/isa/table.hpp) and its field i (a direct branch's word offset).
 Flow flow_of(uint32_t w, uint64_t pc) {
   const core::TableRow* r = row_of(w);
   Flow f;
-  if (r == nullptr || is(r, "HLT") || is(r, "BRK")) {
-    f.falls_through = false;  // UNDEFINED, HLT and BRK stop on themselves
-  } else if (is(r, "SVC")) {
-    f.falls_through = false;
-    f.resumes = true;
-  } else if (is(r, "B_IMM")) {
-    f.direct = true;
-    f.target = pc + uint64_t(sext(uint64_t(w & 0x3ffffff) << 2, 28));
-    f.falls_through = false;
-    f.call = (w >> 31) != 0;  // BL
-  } else if (is(r, "B_COND") || is(r, "CBZ")) {
-    f.direct = true;
-    f.target = pc + uint64_t(sext(uint64_t((w >> 5) & 0x7ffff) << 2, 21));
-  } else if (is(r, "TBZ")) {
-    f.direct = true;
-    f.target = pc + uint64_t(sext(uint64_t((w >> 5) & 0x3fff) << 2, 16));
-  } else if (is(r, "BR_REG")) {
-    f.falls_through = false;
-    f.call = ((w >> 21) & 7) == 1;  // BLR
+  const uint32_t fl = r ? r->flags : core::kStops;  // UNDEFINED stops on itself
+  f.branch = fl & core::kBranch;
+  f.direct = fl & core::kDirect;
+  f.call = fl & core::kLink;
+  f.resumes = fl & core::kResumes;
+  f.memory = fl & core::kMemory;
+  f.falls_through = !(fl & core::kStops) && (!f.branch || (fl & core::kConditional));
+  if (f.direct) {
+    const int width = core::pattern_field_width(r->pattern, 'i');
+    f.target = pc + uint64_t(sext(uint64_t(core::pattern_field(r->pattern, 'i', w)) << 2, width + 2));
   }
-  // Everything that touches memory: the general and SIMD&FP load/store classes (bit 27 = 1,
-  // bit 25 = 0) and SYS (DC ZVA). Loads are included: cheaper to check than to tell apart.
-  f.memory = ((w >> 25) & 5) == 4 || is(r, "SYS");
-  f.branch = is(r, "B_IMM") || is(r, "B_COND") || is(r, "CBZ") || is(r, "TBZ") || is(r, "BR_REG");
   return f;
 }
 
@@ -143,7 +131,7 @@ struct Footprint {
         for (uint32_t k = 0; k < 4; ++k) v |= 1u << ((f + k) % 32);
     }
     const core::TableRow* r = row_of(w);
-    if (simd_fp || is(r, "MRS") || is(r, "MSR_REG")) fp = true;
+    if (simd_fp || is(r, "MRS") || is(r, "MSR_REG")) fp = true;  // FPCR, FPSR
     const Flow fl = flow_of(w, 0);
     if (fl.call) x |= 1u << 30;
     x &= 0x7fffffffu;  // 31 is SP or XZR: SP is always copied

@@ -5,15 +5,19 @@
 #pragma once
 #include "core/exec.hpp"
 
-// Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format.
-// Fields: o = op (opc<1:0> in BR_REG), i = imm26/imm19/imm14, c = cond, s = sf, b = b5:b40,
-// t = Rt, n = Rn.
-#define CUARM_ISA_BRANCH(X)                                         \
-  X(B_IMM, "o00101iiiiiiiiiiiiiiiiiiiiiiiiii", op_b_imm, 0)         \
-  X(B_COND, "01010100iiiiiiiiiiiiiiiiiii0cccc", op_b_cond, 0)       \
-  X(CBZ, "s011010oiiiiiiiiiiiiiiiiiiittttt", op_cbz, 0)             \
-  X(TBZ, "b011011obbbbbiiiiiiiiiiiiiittttt", op_tbz, 0)             \
-  X(BR_REG, "110101100oo11111000000nnnnn00000", op_br_reg, 0)
+// Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format and the flags.
+// Fields: i = imm26/imm19/imm14 (the word offset of a direct branch), c = cond, s = sf,
+// o = op (CBNZ, TBNZ), b = b5:b40, t = Rt, n = Rn. B and BL, and BR, BLR and RET, are rows of
+// their own (one handler each pair/triple) so that the flags can say which ones link.
+#define CUARM_ISA_BRANCH(X)                                                                 \
+  X(B, "000101iiiiiiiiiiiiiiiiiiiiiiiiii", op_b_imm, kBranch | kDirect)                     \
+  X(BL, "100101iiiiiiiiiiiiiiiiiiiiiiiiii", op_b_imm, kBranch | kDirect | kLink)            \
+  X(B_COND, "01010100iiiiiiiiiiiiiiiiiii0cccc", op_b_cond, kBranch | kDirect | kConditional) \
+  X(CBZ, "s011010oiiiiiiiiiiiiiiiiiiittttt", op_cbz, kBranch | kDirect | kConditional)       \
+  X(TBZ, "b011011obbbbbiiiiiiiiiiiiiittttt", op_tbz, kBranch | kDirect | kConditional)       \
+  X(BR, "1101011000011111000000nnnnn00000", op_br_reg, kBranch)                             \
+  X(BLR, "1101011000111111000000nnnnn00000", op_br_reg, kBranch | kLink)                    \
+  X(RET, "1101011001011111000000nnnnn00000", op_br_reg, kBranch)
 
 namespace cuarm::core {
 
@@ -50,9 +54,9 @@ CUARM_HD Stop op_tbz(C& c, uint32_t w) {
   return Stop::None;
 }
 
-// BR (opc=0000), BLR (0001), RET (0010). The row fixes opc<3:2> (bits 24:23) = 00, op2 = 11111,
-// op3 = 000000 and op4 = 00000, so only opc = 0011 is left to reject. The target is read before
-// BLR writes X30, so BLR X30 jumps to the old X30.
+// BR (opc=0000), BLR (0001), RET (0010): the rows fix opc, op2 = 11111, op3 = 000000 and op4 =
+// 00000 (opc = 0011 has no row: UNDEFINED). The target is read before BLR writes X30, so BLR X30
+// jumps to the old X30.
 template <class C>
 CUARM_HD Stop op_br_reg(C& c, uint32_t w) {
   const uint32_t opc = bits(w, 23, 21);

@@ -8,9 +8,9 @@
 // Rows: X(name, pattern, handler, flags). See isa/table.hpp for the row format.
 // Fields: i = imm16 (only recorded, through the instruction word in the stop detail).
 #define CUARM_ISA_EXCEPTION(X)                                      \
-  X(SVC, "11010100000iiiiiiiiiiiiiiii00001", op_svc, 0)             \
-  X(HLT, "11010100010iiiiiiiiiiiiiiii00000", op_hlt, 0)             \
-  X(BRK, "11010100001iiiiiiiiiiiiiiii00000", op_brk, 0)
+  X(SVC, "11010100000iiiiiiiiiiiiiiii00001", op_svc, kStops | kResumes) \
+  X(HLT, "11010100010iiiiiiiiiiiiiiii00000", op_hlt, kStops)            \
+  X(BRK, "11010100001iiiiiiiiiiiiiiii00000", op_brk, kStops)
 
 namespace cuarm::core {
 

@@ -14,20 +14,20 @@
 // L=L i=imm9/imm12/imm19/imm7 m=Rm (Rs in the exclusive rows) x=option S=S
 // a=Rt2 n=Rn t=Rt.
 #define CUARM_ISA_LOAD_STORE(X)                                               \
-  X(LDR_LIT, "oo011000iiiiiiiiiiiiiiiiiiittttt", op_ldr_lit, 0)               \
-  X(LDST_UNSCALED, "ss111000oo0iiiiiiiii00nnnnnttttt", op_ldst_imm9, 0)       \
-  X(LDST_POST, "ss111000oo0iiiiiiiii01nnnnnttttt", op_ldst_imm9, 0)           \
-  X(LDST_UNPRIV, "ss111000oo0iiiiiiiii10nnnnnttttt", op_ldst_imm9, 0)         \
-  X(LDST_PRE, "ss111000oo0iiiiiiiii11nnnnnttttt", op_ldst_imm9, 0)            \
-  X(LDST_REGOFF, "ss111000oo1mmmmmxxxS10nnnnnttttt", op_ldst_regoff, 0)       \
-  X(LDST_UIMM, "ss111001ooiiiiiiiiiiiinnnnnttttt", op_ldst_uimm, 0)           \
-  X(LDST_PAIR_NA, "oo1010000Liiiiiiiaaaaannnnnttttt", op_ldst_pair, 0)        \
-  X(LDST_PAIR_POST, "oo1010001Liiiiiiiaaaaannnnnttttt", op_ldst_pair, 0)      \
-  X(LDST_PAIR_OFF, "oo1010010Liiiiiiiaaaaannnnnttttt", op_ldst_pair, 0)       \
-  X(LDST_PAIR_PRE, "oo1010011Liiiiiiiaaaaannnnnttttt", op_ldst_pair, 0)       \
-  X(LDST_EXCL, "ss0010000L0mmmmmoaaaaannnnnttttt", op_ldst_excl, 0)           \
-  X(LDST_EXCL_PAIR, "1s0010000L1mmmmmoaaaaannnnnttttt", op_ldst_excl_pair, 0) \
-  X(LDST_ORDERED, "ss0010001L0mmmmm1aaaaannnnnttttt", op_ldst_ordered, 0)
+  X(LDR_LIT, "oo011000iiiiiiiiiiiiiiiiiiittttt", op_ldr_lit, kMemory)               \
+  X(LDST_UNSCALED, "ss111000oo0iiiiiiiii00nnnnnttttt", op_ldst_imm9, kMemory)       \
+  X(LDST_POST, "ss111000oo0iiiiiiiii01nnnnnttttt", op_ldst_imm9, kMemory)           \
+  X(LDST_UNPRIV, "ss111000oo0iiiiiiiii10nnnnnttttt", op_ldst_imm9, kMemory)         \
+  X(LDST_PRE, "ss111000oo0iiiiiiiii11nnnnnttttt", op_ldst_imm9, kMemory)            \
+  X(LDST_REGOFF, "ss111000oo1mmmmmxxxS10nnnnnttttt", op_ldst_regoff, kMemory)       \
+  X(LDST_UIMM, "ss111001ooiiiiiiiiiiiinnnnnttttt", op_ldst_uimm, kMemory)           \
+  X(LDST_PAIR_NA, "oo1010000Liiiiiiiaaaaannnnnttttt", op_ldst_pair, kMemory)        \
+  X(LDST_PAIR_POST, "oo1010001Liiiiiiiaaaaannnnnttttt", op_ldst_pair, kMemory)      \
+  X(LDST_PAIR_OFF, "oo1010010Liiiiiiiaaaaannnnnttttt", op_ldst_pair, kMemory)       \
+  X(LDST_PAIR_PRE, "oo1010011Liiiiiiiaaaaannnnnttttt", op_ldst_pair, kMemory)       \
+  X(LDST_EXCL, "ss0010000L0mmmmmoaaaaannnnnttttt", op_ldst_excl, kMemory)           \
+  X(LDST_EXCL_PAIR, "1s0010000L1mmmmmoaaaaannnnnttttt", op_ldst_excl_pair, kMemory) \
+  X(LDST_ORDERED, "ss0010001L0mmmmm1aaaaannnnnttttt", op_ldst_ordered, kMemory)
 
 namespace cuarm::core {
 

@@ -14,20 +14,20 @@
 // Field letters: s=size o=opc L=L i=imm9/imm12/imm19/imm7 m=Rm x=option S=S a=Rt2 n=Rn t=Rt
 // Q=Q R=R (structure count bit of the single-structure forms).
 #define CUARM_ISA_SIMD_LOAD_STORE(X)                                                 \
-  X(SIMD_LDST_LIT, "oo011100iiiiiiiiiiiiiiiiiiittttt", op_simd_ldr_lit, 0)           \
-  X(SIMD_LDST_UNSCALED, "ss111100oo0iiiiiiiii00nnnnnttttt", op_simd_ldst_imm9, 0)    \
-  X(SIMD_LDST_POST, "ss111100oo0iiiiiiiii01nnnnnttttt", op_simd_ldst_imm9, 0)        \
-  X(SIMD_LDST_PRE, "ss111100oo0iiiiiiiii11nnnnnttttt", op_simd_ldst_imm9, 0)         \
-  X(SIMD_LDST_REGOFF, "ss111100oo1mmmmmxxxS10nnnnnttttt", op_simd_ldst_regoff, 0)    \
-  X(SIMD_LDST_UIMM, "ss111101ooiiiiiiiiiiiinnnnnttttt", op_simd_ldst_uimm, 0)        \
-  X(SIMD_LDST_PAIR_NA, "oo1011000Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, 0)     \
-  X(SIMD_LDST_PAIR_POST, "oo1011001Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, 0)   \
-  X(SIMD_LDST_PAIR_OFF, "oo1011010Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, 0)    \
-  X(SIMD_LDST_PAIR_PRE, "oo1011011Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, 0)    \
-  X(SIMD_LDST_MULT, "0Q0011000L000000oooossnnnnnttttt", op_simd_ldst_multiple, 0)    \
-  X(SIMD_LDST_MULT_POST, "0Q0011001L0mmmmmoooossnnnnnttttt", op_simd_ldst_multiple, 0) \
-  X(SIMD_LDST_SINGLE, "0Q0011010LR00000oooSssnnnnnttttt", op_simd_ldst_single, 0)    \
-  X(SIMD_LDST_SINGLE_POST, "0Q0011011LRmmmmmoooSssnnnnnttttt", op_simd_ldst_single, 0)
+  X(SIMD_LDST_LIT, "oo011100iiiiiiiiiiiiiiiiiiittttt", op_simd_ldr_lit, kMemory)           \
+  X(SIMD_LDST_UNSCALED, "ss111100oo0iiiiiiiii00nnnnnttttt", op_simd_ldst_imm9, kMemory)    \
+  X(SIMD_LDST_POST, "ss111100oo0iiiiiiiii01nnnnnttttt", op_simd_ldst_imm9, kMemory)        \
+  X(SIMD_LDST_PRE, "ss111100oo0iiiiiiiii11nnnnnttttt", op_simd_ldst_imm9, kMemory)         \
+  X(SIMD_LDST_REGOFF, "ss111100oo1mmmmmxxxS10nnnnnttttt", op_simd_ldst_regoff, kMemory)    \
+  X(SIMD_LDST_UIMM, "ss111101ooiiiiiiiiiiiinnnnnttttt", op_simd_ldst_uimm, kMemory)        \
+  X(SIMD_LDST_PAIR_NA, "oo1011000Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, kMemory)     \
+  X(SIMD_LDST_PAIR_POST, "oo1011001Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, kMemory)   \
+  X(SIMD_LDST_PAIR_OFF, "oo1011010Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, kMemory)    \
+  X(SIMD_LDST_PAIR_PRE, "oo1011011Liiiiiiiaaaaannnnnttttt", op_simd_ldst_pair, kMemory)    \
+  X(SIMD_LDST_MULT, "0Q0011000L000000oooossnnnnnttttt", op_simd_ldst_multiple, kMemory)    \
+  X(SIMD_LDST_MULT_POST, "0Q0011001L0mmmmmoooossnnnnnttttt", op_simd_ldst_multiple, kMemory) \
+  X(SIMD_LDST_SINGLE, "0Q0011010LR00000oooSssnnnnnttttt", op_simd_ldst_single, kMemory)    \
+  X(SIMD_LDST_SINGLE_POST, "0Q0011011LRmmmmmoooSssnnnnnttttt", op_simd_ldst_single, kMemory)
 
 namespace cuarm::core {
 

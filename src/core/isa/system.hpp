@@ -18,7 +18,7 @@
 #define CUARM_ISA_SYSTEM(X)                                            \
   X(HINT, "11010101000000110010mmmmqqq11111", op_hint, 0)              \
   X(BARRIER, "11010101000000110011mmmmqqq11111", op_barrier, 0)        \
-  X(SYS, "1101010100001pppnnnnmmmmqqqttttt", op_sys, 0)                \
+  X(SYS, "1101010100001pppnnnnmmmmqqqttttt", op_sys, kMemory)                \
   X(MSR_REG, "110101010001opppnnnnmmmmqqqttttt", op_msr_reg, 0)        \
   X(MRS, "110101010011opppnnnnmmmmqqqttttt", op_mrs, 0)
 
