@@ -54,7 +54,6 @@ class CudaEngine final : public Engine {
     ctl_->why = 0;
     *hs_ = {};
     if (o.deterministic) hs_->flags |= core::kStateDeterministicCounter;
-    if (jit_ != jit::JitMode::Off) driver_ = std::thread([this] { driver_loop(); });
     if (o.memory_size) map(0, o.memory_size, PermRWX);
   }
 
@@ -173,6 +172,7 @@ class CudaEngine final : public Engine {
       shown_ = 0;
       driver_error_.clear();
       driver_done_ = false;
+      if (!driver_.joinable()) driver_ = std::thread([this] { driver_loop(); });
       {
         std::lock_guard<std::mutex> lock(job_mutex_);
         job_ = max_cycles;
