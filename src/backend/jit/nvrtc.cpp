@@ -116,9 +116,23 @@ const std::string& headers_fingerprint(const std::string& include) {
   return done[include] = h.hex();
 }
 
+// $CUARM_JIT_INCLUDE, else the source tree this library was built from, else where
+// `cmake --install` put the headers (the source tree may be gone): next to the running program
+// (../share/cuarm/jit-include: an installed `cuarm`, wherever its prefix was moved), else
+// the prefix configured at build time.
 std::string include_dir() {
   const char* env = std::getenv("CUARM_JIT_INCLUDE");
-  return env && *env ? env : CUARM_JIT_INCLUDE_DIR;
+  if (env && *env) return env;
+  std::error_code ec;
+  auto has_core = [&ec](const fs::path& dir) { return fs::exists(dir / "core" / "config.hpp", ec); };
+  if (has_core(CUARM_JIT_INCLUDE_DIR)) return CUARM_JIT_INCLUDE_DIR;
+  const fs::path beside = fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "share/cuarm/jit-include";
+  if (!ec && has_core(beside)) return beside.string();
+#ifdef CUARM_JIT_INSTALL_INCLUDE_DIR
+  return CUARM_JIT_INSTALL_INCLUDE_DIR;
+#else
+  return CUARM_JIT_INCLUDE_DIR;
+#endif
 }
 
 // A cubin is an ELF file: anything else in the cache (truncated, foreign) is ignored.
