@@ -306,6 +306,7 @@ class CudaEngine final : public Engine {
     uint64_t done = 0;
     int compiles = 0;
     bool interpret_next = false;  // the translated kernel handed back the last few instructions
+    uint64_t walked = 0;          // interpreted since the pc was last at a region entry
     core::Stop stop = core::Stop::None;
     core::CpuState st = *hs_;  // start() queued its upload: the device has the same
     try {
@@ -323,7 +324,15 @@ class CudaEngine final : public Engine {
         const double interpret_seconds =
             max_cycles < (uint64_t(1) << 62) ? double(max_cycles - done) / jit::kInterpretedIps : 0;
         const bool warm = jit_ == jit::JitMode::Always || done >= jit::kJitWarmup || interpret_seconds >= 0.5;
-        if (warm && !translation_.enters(st.pc) && !pending_.busy() && compiles < jit::kMaxTranslations) {
+        // A pc inside translated code but at no region entry (a run resumed after a budget stop
+        // or a fault): the interpreter walks, a short slice at a time, until the pc reaches an
+        // entry, rather than recompiling the translation with one more entry (seconds). Only a
+        // pc that does not get there within kWalkToEntry instructions grows the translation.
+        // ("always" translates every pc it meets: the tests use it to run as much translated
+        // code as they can.)
+        const bool walk = jit_ == jit::JitMode::Auto && warm && !translation_.enters(st.pc) &&
+                          translation_.contains(st.pc) && walked < jit::kWalkToEntry;
+        if (warm && !walk && !translation_.enters(st.pc) && !pending_.busy() && compiles < jit::kMaxTranslations) {
           fetch_page_base_ = ~0ull;  // guest code may have changed since the last translation
           jit::Translation t = jit::translate({st.pc}, [this](uint64_t a, uint32_t* w) { return fetch(a, w); },
                                               jit::kMaxWords, &translation_);
@@ -359,6 +368,7 @@ class CudaEngine final : public Engine {
         uint32_t why = 0;
         c->executed = 0;
         if (warm && !interpret_next && translation_.enters(st.pc)) {
+          walked = 0;
           unsigned long long left = max_cycles - done;
           uint64_t* executed = &d_ctl_->executed;  // the kernel takes it as unsigned long long (same size)
           const unsigned* cancel = &d_ctl_->cancel;
@@ -373,7 +383,10 @@ class CudaEngine final : public Engine {
           interpret_next = why == kWhyBudget;
         } else {
           // The interpreter, for a slice (or up to the warm-up point), then try again.
-          const uint64_t limit = pending_.busy() ? jit::kInterpSlice / 4 : warm ? jit::kInterpSlice : jit::kJitWarmup - done;
+          const uint64_t limit = walk                ? jit::kWalkSlice
+                                 : pending_.busy()   ? jit::kInterpSlice / 4
+                                 : warm              ? jit::kInterpSlice
+                                                     : jit::kJitWarmup - done;
           const uint64_t slice = std::min<uint64_t>(limit, max_cycles - done);
           check(launch_run_single(d_state_, d_view_, slice, d_ctl_, stream_), "launch");
           check(cudaMemcpyAsync(hs_, d_state_, sizeof *hs_, cudaMemcpyDeviceToHost, stream_), "download state");
@@ -382,6 +395,7 @@ class CudaEngine final : public Engine {
         }
         st = *hs_;
         n = c->executed;
+        if (walk) walked += n;
         base_ += n;
         c->executed = 0;
         done += n;

@@ -151,15 +151,42 @@ std::string copy_state(const Footprint& fp, const char* to, const char* from) {
   return out;
 }
 
-// The region as a function: `template <class M> uint64_t region_<entry>(state, memory, run)`.
-// Its state is a local holding only the footprint (the compiler keeps what the code uses in
-// registers): loaded on entry, stored at the exits.
-void emit_region(const Region& g, std::string& s) {
+// The region as a function: `template <class M> uint64_t region_<entry>(state, memory, run,
+// resume)`. Its state is a local holding only the footprint (the compiler keeps what the code
+// uses in registers): loaded on entry, stored at the exits. `resume` is where to start: the
+// entry, or another block leader (a run that ended at a block for lack of budget goes on there),
+// or with every_word (batch lanes, which the interpreter leaves anywhere) any word, which then
+// checks the budget for the rest of its block. The pcs it can start at go to `enterable`.
+void emit_region(const Region& g, bool every_word, std::string& s, std::vector<uint64_t>& enterable) {
   Footprint fp;
   for (const auto& [a, w] : g.words) fp.add(w);
+  // Block leaders: the entry, direct targets, and every word whose predecessor does not simply
+  // fall into it; for every word, the words left in its block (itself included).
+  auto leader = [&](uint64_t a) {
+    if (a == g.entry || g.targets.count(a)) return true;
+    auto prev = g.words.find(a - 4);
+    return prev == g.words.end() || ends_block(prev->second, prev->first);
+  };
+  std::map<uint64_t, size_t> rest;
+  for (auto it = g.words.rbegin(); it != g.words.rend(); ++it) {
+    const auto next = rest.find(it->first + 4);
+    const bool goes_on = !ends_block(it->second, it->first) && next != rest.end() && !leader(it->first + 4);
+    rest[it->first] = goes_on ? next->second + 1 : 1;
+  }
+  std::string resume;
+  for (const auto& [a, w] : g.words) {
+    if (leader(a)) {
+      resume += fmt::format("    case 0x{:x}ull: goto {};\n", a, label(a));
+      enterable.push_back(a);
+    } else if (every_word) {
+      resume += fmt::format("    case 0x{:x}ull: if (c.left < {}) {{ pc = 0x{:x}ull; r.why = kWhyBudget; goto out; }} goto W_{:x};\n",
+                            a, rest[a], a, a);
+      enterable.push_back(a);
+    }
+  }
   s += fmt::format(
       "template <class M>\n"
-      "CUARM_JIT_REGION uint64_t region_{:x}(core::CpuState* __restrict__ gp, M* __restrict__ mp, Run& r) {{\n"
+      "CUARM_JIT_REGION uint64_t region_{:x}(core::CpuState* __restrict__ gp, M* __restrict__ mp, Run& r, uint64_t resume) {{\n"
       "  core::CpuState& g = *gp;\n"
       "  M m = *mp;  // in registers: the TLB, the self-modifying-code flag\n"
       "  core::CpuState s;\n"
@@ -167,28 +194,17 @@ void emit_region(const Region& g, std::string& s) {
       "  s.stop = g.stop;\n"
       "  core::Exec<M> c{{s, m, 0, 0, r.retired_end, r.left}};\n"
       "  core::Stop st = core::Stop::None;\n"
-      "  uint64_t pc = 0x{:x}ull;\n"
-      "  goto {};\n",
-      g.entry, copy_state(fp, "s", "g"), g.entry, label(g.entry));
-  // Block leaders: the entry, direct targets, and every word whose predecessor does not simply
-  // fall into it.
-  auto leader = [&](uint64_t a) {
-    if (a == g.entry || g.targets.count(a)) return true;
-    auto prev = g.words.find(a - 4);
-    return prev == g.words.end() || ends_block(prev->second, prev->first);
-  };
+      "  uint64_t pc = resume;\n"
+      "  switch (resume) {{\n{}"
+      "    default: goto {};\n"
+      "  }}\n",
+      g.entry, copy_state(fp, "s", "g"), resume, label(g.entry));
   for (auto it = g.words.begin(); it != g.words.end(); ++it) {
     const auto [a, w] = *it;
-    if (leader(a)) {
-      // The block's length: up to (and including) the word that ends it, or the next leader.
-      size_t n = 1;
-      for (auto j = it; !ends_block(j->second, j->first);) {
-        auto k = std::next(j);
-        if (k == g.words.end() || k->first != j->first + 4 || leader(k->first)) break;
-        ++n, j = k;
-      }
-      s += fmt::format("{}:\n  if (c.left < {}) {{ pc = 0x{:x}ull; r.why = kWhyBudget; goto out; }}\n", label(a), n, a);
-    }
+    if (leader(a))
+      s += fmt::format("{}:\n  if (c.left < {}) {{ pc = 0x{:x}ull; r.why = kWhyBudget; goto out; }}\n", label(a), rest[a], a);
+    else if (every_word)
+      s += fmt::format("W_{:x}:\n", a);
     const core::TableRow* row = row_of(w);
     const Flow f = flow_of(w, a);
     s += fmt::format("  c.pc = 0x{:x}ull; c.next = 0x{:x}ull;\n", a, a + 4);
@@ -230,7 +246,7 @@ void emit_region(const Region& g, std::string& s) {
 }  // namespace
 
 bool Translation::contains(uint64_t pc) const { return std::binary_search(words.begin(), words.end(), pc); }
-bool Translation::enters(uint64_t pc) const { return std::binary_search(entries.begin(), entries.end(), pc); }
+bool Translation::enters(uint64_t pc) const { return std::binary_search(enterable.begin(), enterable.end(), pc); }
 
 double Translation::expected_compile_seconds() const {
   // NVRTC to a cubin on the device machine's host (docs/jit.md has the measurements): a fixed
@@ -287,12 +303,23 @@ Translation translate(const std::vector<uint64_t>& starts, const FetchWord& fetc
       "namespace cuarm::jit_code {{\n"
       "constexpr uint64_t kLo = 0x{:x}ull, kHi = 0x{:x}ull;\n\n",
       regions.size(), all.size(), t.lo, t.hi, kernel == Kernel::Batch ? 1 : 0, t.lo, t.hi);
-  for (const auto& [e, g] : regions) emit_region(g, s);
-  s += "// The region that starts at pc; kWhyLeft when none does.\n"
+  // Every pc a region can start at, with the region that starts there (its own entry first,
+  // else the first region that has it).
+  std::map<uint64_t, uint64_t> region_at;
+  for (const auto& [e, g] : regions) {
+    std::vector<uint64_t> enterable;
+    emit_region(g, kernel == Kernel::Batch, s, enterable);
+    for (uint64_t a : enterable) region_at.emplace(a, e);
+  }
+  for (const auto& [e, g] : regions) region_at[e] = e;
+  s += "// The region that can start at pc; kWhyLeft when none can.\n"
        "template <class M>\n"
        "CUARM_HD CUARM_INLINE uint64_t dispatch(uint64_t pc, core::CpuState* g, M& m, Run& r) {\n"
        "  switch (pc) {\n";
-  for (const auto& [e, g] : regions) s += fmt::format("    case 0x{:x}ull: return region_{:x}(g, &m, r);\n", e, e);
+  for (const auto& [a, e] : region_at) {
+    s += fmt::format("    case 0x{:x}ull: return region_{:x}(g, &m, r, 0x{:x}ull);\n", a, e, a);
+    t.enterable.push_back(a);
+  }
   s += "    default: r.why = kWhyLeft; return pc;\n  }\n}\n}  // namespace cuarm::jit_code\n"
        "#include \"backend/jit/driver.hpp\"\n";
   return t;

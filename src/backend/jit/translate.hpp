@@ -21,6 +21,10 @@ namespace cuarm::jit {
 constexpr uint64_t kJitWarmup = 1 << 20;    // interpreted instructions before translating (auto)
 constexpr uint64_t kInterpSlice = 1 << 20;  // interpreter slice between attempts to translate
 constexpr double kInterpretedIps = 5e6;      // the interpreter kernel's rate on one GPU thread (H100/H200)
+// A pc inside translated code at no region entry is interpreted in slices of kWalkSlice until it
+// reaches one, for up to kWalkToEntry instructions; only then does the translation grow.
+constexpr uint64_t kWalkSlice = 256;
+constexpr uint64_t kWalkToEntry = 1 << 16;
 constexpr int kMaxTranslations = 16;        // compilations per run; then the interpreter only
 constexpr size_t kMaxWords = 1024;          // guest words in one translation, all regions together
 constexpr size_t kRegionWords = 128;        // guest words in one region
@@ -32,14 +36,16 @@ enum class Kernel { Single, Batch };
 using FetchWord = std::function<bool(uint64_t addr, uint32_t* word)>;
 
 struct Translation {
-  std::vector<uint64_t> entries;  // region entries, ascending: where translated code can start
+  std::vector<uint64_t> entries;    // region entries, ascending
+  std::vector<uint64_t> enterable;  // where translated code can start, ascending: the block leaders
+                                    // of every region (a batch translation: every word)
   std::vector<uint64_t> words;    // translated addresses, ascending
   std::vector<uint32_t> values;   // the guest words found there (to notice code changed since)
   uint64_t lo = 0, hi = 0;        // [lo, hi): the bytes a guest store must not touch
   size_t memory_words = 0;        // loads and stores among the words (they dominate compile time)
   std::string source;             // C++ for NVRTC (kernel cuarm_jit_single or cuarm_jit_batch) or the host
   bool contains(uint64_t pc) const;  // pc is a translated word
-  bool enters(uint64_t pc) const;    // translated code can start at pc
+  bool enters(uint64_t pc) const;    // translated code can start at pc (enterable)
   // Seconds NVRTC is expected to take for this translation on a fast host (the auto mode's
   // rule: compile once the guest has run this long). Measured: docs/jit.md.
   double expected_compile_seconds() const;
