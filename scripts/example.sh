@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the bundled example program on the best backend
-# (the GPU when one is present and the CUDA backend is built, the CPU otherwise).
+# Installs what is missing, builds, and runs the bundled example program with --backend auto
+# (one guest: the CPU; README "Choosing a backend"). Arguments go to the guest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh >/dev/null

@@ -417,7 +417,7 @@ void bind_batch(py::module_& mod) {
            "the others are shared. A lane's writable memory is copy-on-write per 4 KiB page: a lane\n"
            "costs the pages it writes. page_pool_bytes: memory for those pages, all lanes together\n"
            "(None: as much as the backend has).\n\n"
-           "backend: 'auto' (the GPU when the CUDA backend is built and a device is usable, else the CPU),\n"
+           "backend: 'auto' (the GPU from 64 lanes per host core up when one is usable, else the CPU),\n"
            "'cpu' or 'cuda'. deterministic: CNTVCT_EL0 counts retired instructions instead of host time.\n"
            "ValueError for bad combinations (lanes 0, raw code without address or regions, ...);\n"
            "cuarm.Error for what the emulator rejects (overlapping or unaligned regions, a bad ELF).")

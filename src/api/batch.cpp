@@ -35,7 +35,8 @@ class BatchImpl {
  public:
   explicit BatchImpl(const BatchOptions& o) : opt_(o) {
     if (o.lanes == 0) throw Error("batch: lanes must be at least 1");
-    store_ = make_backend<BatchStore>(o.backend, [&](const BackendEntry& e) { return e.make_batch_store(o.devices, &devices_); });
+    store_ = make_backend<BatchStore>(o.backend, auto_order_batch(o.lanes),
+                                      [&](const BackendEntry& e) { return e.make_batch_store(o.devices, &devices_); });
     core::CpuState s{};
     if (o.deterministic) s.flags |= core::kStateDeterministicCounter;
     try {

@@ -34,7 +34,8 @@ const char* access_kind_name(AccessKind a) {
 }
 
 Machine::Machine(const MachineOptions& options)
-    : engine_(make_backend<Engine>(options.backend, [&](const BackendEntry& e) { return e.make_engine(options); })) {}
+    : engine_(make_backend<Engine>(options.backend, auto_order_single(),
+                                   [&](const BackendEntry& e) { return e.make_engine(options); })) {}
 
 Machine::~Machine() = default;
 

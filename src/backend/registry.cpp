@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <thread>
+
 namespace cuarm {
 namespace {
 
@@ -43,6 +46,14 @@ const BackendEntry& backend_entry(BackendKind kind) {
   for (const auto& e : backend_registry())
     if (kind == e.kind) return e;
   throw Error("backend_entry: auto is not a backend");
+}
+
+std::vector<BackendKind> auto_order_single() { return {BackendKind::Cpu}; }
+
+std::vector<BackendKind> auto_order_batch(uint64_t lanes) {
+  const uint64_t cores = std::max(1u, std::thread::hardware_concurrency());
+  if (lanes >= kAutoGpuLanesPerCore * cores) return {BackendKind::Cuda, BackendKind::Cpu};
+  return {BackendKind::Cpu};
 }
 
 std::vector<std::string> backend_names() {
