@@ -22,9 +22,9 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/cuarmConfigVersion.
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cuarmConfig.cmake ${CMAKE_CURRENT_BINARY_DIR}/cuarmConfigVersion.cmake
         DESTINATION ${CUARM_CMAKE_DIR})
 
-# pkg-config: the same library and what it links (fmt shared; with the CUDA backend the static
-# CUDA runtime and what that needs).
-set(CUARM_PC_LIBS "-lcuarm -lfmt -lpthread -ldl")
+# pkg-config: the same library and what it links (fmt is compiled in; with the CUDA backend the
+# static CUDA runtime and what that needs).
+set(CUARM_PC_LIBS "-lcuarm -lpthread -ldl")
 if(CUARM_HAVE_CUDA)
   string(APPEND CUARM_PC_LIBS " -L${CUDAToolkit_LIBRARY_DIR} -lcudart_static -lrt")
 endif()

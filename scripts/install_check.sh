@@ -11,6 +11,11 @@ trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >"$work/install.log"
 "$prefix/bin/cuarm" --version
+# Self-contained: no libfmt, libcapstone or CUDA runtime library to find where it runs.
+if ldd "$prefix/bin/cuarm" | grep -E "libfmt|libcapstone|libcudart"; then
+  echo "install check: the installed cuarm needs the libraries above" >&2
+  exit 1
+fi
 test -f "$prefix/share/cuarm/jit-include/core/config.hpp"
 test -f "$prefix/share/cuarm/jit-include/backend/jit/prelude.hpp"
 cmake -S examples/cpp -B "$work/example" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >"$work/configure.log"

@@ -48,13 +48,19 @@ TEST(Decoder, RowFlagsAgreeWithTheEncodingClasses) {
     const bool load_store = fixed(r, 5u << 25, 4u << 25);
     const bool branch_system = fixed(r, 7u << 26, 5u << 26);
     EXPECT_EQ(bool(r.flags & core::kMemory), load_store || std::strcmp(r.name, "SYS") == 0);
-    if (r.flags & (core::kBranch | core::kStops)) EXPECT_TRUE(branch_system);
+    if (r.flags & (core::kBranch | core::kStops)) {
+      EXPECT_TRUE(branch_system);
+    }
     if (r.flags & core::kDirect) {
       EXPECT_TRUE(r.flags & core::kBranch);
       EXPECT_GE(core::pattern_field_width(r.pattern, 'i'), 14);
     }
-    if (r.flags & (core::kLink | core::kConditional)) EXPECT_TRUE(r.flags & core::kBranch);
-    if (r.flags & core::kResumes) EXPECT_TRUE(r.flags & core::kStops);
+    if (r.flags & (core::kLink | core::kConditional)) {
+      EXPECT_TRUE(r.flags & core::kBranch);
+    }
+    if (r.flags & core::kResumes) {
+      EXPECT_TRUE(r.flags & core::kStops);
+    }
     EXPECT_FALSE((r.flags & core::kLink) && (r.flags & core::kConditional));
   }
   // The rows that stop, branch and link, by name (what the translator relies on).

@@ -180,7 +180,9 @@ void expect_same(const Guest& a, const Guest& b, const std::string& what) {
   EXPECT_EQ(a.s.pc, b.s.pc) << what;
   EXPECT_EQ(a.s.retired, b.s.retired) << what;
   EXPECT_EQ(int(a.s.stop.reason), int(b.s.stop.reason)) << what;
-  if (a.s.stop.reason == core::Stop::Fault) EXPECT_EQ(a.s.stop.fault_addr, b.s.stop.fault_addr) << what;
+  if (a.s.stop.reason == core::Stop::Fault) {
+    EXPECT_EQ(a.s.stop.fault_addr, b.s.stop.fault_addr) << what;
+  }
   EXPECT_EQ(std::memcmp(a.s.x, b.s.x, sizeof a.s.x), 0) << what;
   EXPECT_EQ(a.s.sp, b.s.sp) << what;
   EXPECT_EQ(a.s.nzcv, b.s.nzcv) << what;
