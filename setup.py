@@ -5,6 +5,8 @@ the extension module (CMake target cuarm_python, for the interpreter running thi
 stubs (python/cuarm.pyi as __init__.pyi, with py.typed), and the core's headers that the GPU's
 translator compiles at run time (jit-include/, found through CUARM_JIT_INCLUDE by __init__).
 CUARM_CUDA=AUTO|ON|OFF (environment, default AUTO) chooses the CUDA backend, as in CMake.
+CUARM_PIP_BUILD_DIR=DIR builds in DIR, and uses the configuration already there if any (e.g.
+build/ from scripts/build.sh, for the same interpreter; scripts/install_check.sh does that).
 """
 import os
 import pathlib
@@ -21,7 +23,8 @@ ROOT = pathlib.Path(__file__).parent.resolve()
 class CMakeBuild(build_ext):
     def build_extension(self, ext):
         target = pathlib.Path(self.get_ext_fullpath(ext.name)).resolve()
-        build = pathlib.Path(self.build_temp).resolve() / "cmake"
+        given = os.environ.get("CUARM_PIP_BUILD_DIR")
+        build = pathlib.Path(given).resolve() if given else pathlib.Path(self.build_temp).resolve() / "cmake"
         env = dict(os.environ)
         if shutil.which("nvcc", path=env.get("PATH")) is None and os.path.exists("/usr/local/cuda/bin/nvcc"):
             env["PATH"] = env.get("PATH", "") + os.pathsep + "/usr/local/cuda/bin"
@@ -32,7 +35,8 @@ class CMakeBuild(build_ext):
         ]
         if shutil.which("ninja", path=env.get("PATH")):
             configure += ["-G", "Ninja"]
-        subprocess.check_call(configure, env=env)
+        if not (given and (build / "CMakeCache.txt").exists()):
+            subprocess.check_call(configure, env=env)
         jobs = str(os.cpu_count() or 2)
         subprocess.check_call(["cmake", "--build", str(build), "--target", "cuarm_python", "-j", jobs], env=env)
         built = sorted((build / "python").glob("cuarm*.so"))

@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config
       libfmt-dev libcli11-dev libcapstone-dev libunicorn-dev libgtest-dev
       gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
-      pybind11-dev python3-dev python3-pytest python3-numpy
+      pybind11-dev python3-dev python3-pytest python3-numpy python3-pip python3-setuptools python3-wheel
       musl-dev:arm64  # musl for AArch64 guests (the corpus's musl variant): needs the arm64 architecture
       "$@")
 missing=()

@@ -24,4 +24,30 @@ cmake --build "$work/example" >"$work/build.log"
 PKG_CONFIG_PATH="$prefix/lib/pkgconfig" c++ examples/cpp/sum_loop.cpp -o "$work/sum_loop_pc" \
   $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs cuarm)
 "$work/sum_loop_pc"
-echo "install check: passed (prefix layout, find_package(cuarm), pkg-config)"
+
+# The Python package through pip, for Debian's interpreter (its pybind11 and setuptools), built
+# in the same build folder (CUARM_PIP_BUILD_DIR: no second build of the library), installed
+# into a scratch folder and imported from there.
+if /usr/bin/python3 -c "import setuptools, wheel" 2>/dev/null && [ -f "$build/CMakeCache.txt" ] &&
+   grep -q "^Python3_EXECUTABLE:FILEPATH=/usr/bin/python3$" "$build/CMakeCache.txt"; then
+  CUARM_PIP_BUILD_DIR=$build /usr/bin/python3 -m pip install --no-build-isolation --no-deps --no-index \
+    --target "$work/py" . >"$work/pip.log" 2>&1 || { tail -20 "$work/pip.log"; exit 1; }
+  test -f "$work/py/cuarm/py.typed" && test -f "$work/py/cuarm/__init__.pyi"
+  test -f "$work/py/cuarm/jit-include/core/config.hpp"
+  (cd "$work" && PYTHONPATH="$work/py" /usr/bin/python3 - <<'PY'
+import os, cuarm
+cpu = cuarm.AsyncCPU(backend="cpu")
+# add x0, x0, #1 ; b .-4  (100 instructions, then MAX_CYCLES)
+cpu.load_program(bytes.fromhex("00040091ffffff17"), 0x1000)
+cpu.set_pc(0x1000)
+cpu.start(max_cycles=100)
+st = cpu.wait()
+assert st.cycles_executed == 100 and not st.is_running, st
+assert os.environ["CUARM_JIT_INCLUDE"].endswith("jit-include"), os.environ.get("CUARM_JIT_INCLUDE")
+print(f"pip package: cuarm {cuarm.__version__} from {os.path.dirname(cuarm.__file__)}, {st.cycles_executed} instructions")
+PY
+  )
+else
+  echo "install check: pip package skipped (needs /usr/bin/python3 with setuptools and wheel, and $build configured for it)"
+fi
+echo "install check: passed (prefix layout, find_package(cuarm), pkg-config, pip)"
