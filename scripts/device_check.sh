@@ -124,8 +124,8 @@ echo "== Python module against this machine's Python, CUDA backend"
 py=${CUARM_DEVICE_PYTHON:-/opt/torch/.venv/bin/python3}
 pydir=$root/build/python-device
 mkdir -p "$pydir"
-if g++ -O2 -shared -fPIC -std=c++20 -DFMT_SHARED -DCUARM_VERSION="\"$(sed -n "s/^project(cuarm VERSION \([0-9.]*\).*/\1/p" CMakeLists.txt)\"" $("$py" -m pybind11 --includes) -Iinclude -Isrc \
-     -I.devpack/include python/src/module.cpp python/src/batch.cpp build/libcuarm.a -L.devpack -l:libfmt.so.9 \
+if g++ -O2 -shared -fPIC -std=c++20 -DFMT_HEADER_ONLY -DCUARM_VERSION="\"$(sed -n "s/^project(cuarm VERSION \([0-9.]*\).*/\1/p" CMakeLists.txt)\"" $("$py" -m pybind11 --includes) -Iinclude -Isrc \
+     -I.devpack/include python/src/module.cpp python/src/batch.cpp build/libcuarm.a \
      -L/usr/local/cuda/lib64 -lcudart_static -ldl -lrt -lpthread \
      -o "$pydir/cuarm$("$py" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')" \
      >"$out/py_build.log" 2>&1; then
