@@ -19,6 +19,7 @@
 #include "options.hpp"
 #include "processes_command.hpp"
 #include "qemu_options.hpp"
+#include "shell_docs.hpp"
 #include "trace.hpp"
 
 namespace {
@@ -42,7 +43,9 @@ int main(int argc, char** argv) {
   // `cuarm PROGRAM ARGS...` is short for `cuarm run PROGRAM ARGS...` (as qemu-aarch64 is used).
   std::vector<std::string> args(argv, argv + argc);
   // Options before PROGRAM belong to `run` too (`cuarm --mount H:G PROGRAM`, as qemu's options).
-  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1] != "processes" && args[1] != "-h" && args[1] != "--help")
+  const bool generate = args.size() > 1 && (args[1] == "--man" || args[1] == "--completion");
+  if (args.size() > 1 && args[1] != "run" && args[1] != "batch" && args[1] != "processes" && args[1] != "-h" &&
+      args[1] != "--help" && !generate)
     args.insert(args.begin() + 1, "run");
 
   CLI::App app{"cuarm: run AArch64 programs on the CPU or an NVIDIA GPU"};
@@ -100,6 +103,19 @@ int main(int argc, char** argv) {
   cuarm::cli::BatchCommand batch(app);
   cuarm::cli::ProcessesCommand processes(app);
   std::vector<std::string> notes;
+  // `cuarm --man` and `cuarm --completion bash|zsh`: from the definitions above.
+  if (generate) {
+    if (args[1] == "--man" && args.size() == 2) {
+      fmt::print("{}", cuarm::cli::man_page(app, "cuarm " CUARM_VERSION));
+      return 0;
+    }
+    if (args.size() == 3 && (args[2] == "bash" || args[2] == "zsh")) {
+      fmt::print("{}", args[2] == "bash" ? cuarm::cli::bash_completion(app) : cuarm::cli::zsh_completion(app));
+      return 0;
+    }
+    fmt::print(stderr, "cuarm: error: usage: cuarm --man | cuarm --completion bash|zsh\n");
+    return 1;
+  }
   if (args.size() > 1 && args[1] == "run") {
     std::set<std::string> value_options;
     for (const CLI::Option* o : run->get_options()) {

@@ -31,3 +31,17 @@ endif()
 file(RELATIVE_PATH CUARM_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(cmake/cuarm.pc.in ${CMAKE_CURRENT_BINARY_DIR}/cuarm.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cuarm.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The man page and the shell completions, written by the built command from its own option
+# definitions (cuarm --man, cuarm --completion bash|zsh).
+add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/cuarm.1 ${CMAKE_CURRENT_BINARY_DIR}/cuarm.bash
+                          ${CMAKE_CURRENT_BINARY_DIR}/_cuarm
+  COMMAND cuarm --man > ${CMAKE_CURRENT_BINARY_DIR}/cuarm.1
+  COMMAND cuarm --completion bash > ${CMAKE_CURRENT_BINARY_DIR}/cuarm.bash
+  COMMAND cuarm --completion zsh > ${CMAKE_CURRENT_BINARY_DIR}/_cuarm
+  DEPENDS cuarm VERBATIM)
+add_custom_target(cuarm_shell_docs ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/cuarm.1)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cuarm.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cuarm.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME cuarm)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/_cuarm DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)

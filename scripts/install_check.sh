@@ -17,6 +17,14 @@ if ldd "$prefix/bin/cuarm" | grep -E "libfmt|libcapstone|libcudart"; then
   exit 1
 fi
 test -f "$prefix/share/cuarm/jit-include/core/config.hpp"
+# The man page and completions: present, and the completion script is valid bash that completes.
+grep -q '^\.TH CUARM 1' "$prefix/share/man/man1/cuarm.1"
+grep -qF 'max\-cycles' "$prefix/share/man/man1/cuarm.1"
+test -f "$prefix/share/zsh/site-functions/_cuarm"
+bash -n "$prefix/share/bash-completion/completions/cuarm"
+got=$(bash -c 'source "$1"; COMP_WORDS=(cuarm run --max-c); COMP_CWORD=2; _cuarm; echo "${COMPREPLY[*]}"' _ \
+  "$prefix/share/bash-completion/completions/cuarm")
+[ "$got" = "--max-cycles" ] || { echo "install check: bash completion of 'cuarm run --max-c' gave '$got'" >&2; exit 1; }
 test -f "$prefix/share/cuarm/jit-include/backend/jit/prelude.hpp"
 cmake -S examples/cpp -B "$work/example" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >"$work/configure.log"
 cmake --build "$work/example" >"$work/build.log"

@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -130,6 +131,34 @@ TEST(Cli, ErrorsAreClear) {
   r = sh(cuarm_cmd() + "--base 0x1000 " + kExample);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("--raw"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace cuarm::test
+
+namespace cuarm::test {
+namespace {
+
+// The man page and the completions come from the same option definitions as --help.
+TEST(Cli, ManPageAndCompletionsComeFromTheOptions) {
+  const Result man = sh(std::string(CUARM_CLI) + " --man");
+  ASSERT_EQ(man.status, 0) << man.err;
+  EXPECT_EQ(man.out.rfind(".TH CUARM 1", 0), 0u);
+  const Result help = sh(std::string(CUARM_CLI) + " run --help");
+  for (const char* option : {"max\\-cycles", "mount", "deterministic", "tmp\\-size"})
+    EXPECT_NE(man.out.find(option), std::string::npos) << option;
+  for (const char* command : {"cuarm run", "cuarm batch", "cuarm processes"})
+    EXPECT_NE(man.out.find(command), std::string::npos) << command;
+  EXPECT_NE(help.out.find("--tmp-size"), std::string::npos);
+  const Result bash = sh(std::string(CUARM_CLI) + " --completion bash");
+  ASSERT_EQ(bash.status, 0);
+  EXPECT_NE(bash.out.find("complete -o filenames -F _cuarm cuarm"), std::string::npos);
+  EXPECT_NE(bash.out.find("--lanes"), std::string::npos);  // batch's and processes' options too
+  const Result zsh = sh(std::string(CUARM_CLI) + " --completion zsh");
+  EXPECT_EQ(zsh.out.rfind("#compdef cuarm", 0), 0u);
+  const Result fish = sh(std::string(CUARM_CLI) + " --completion fish");
+  EXPECT_EQ(fish.status, 1);
+  EXPECT_EQ(std::count(fish.err.begin(), fish.err.end(), '\n'), 1) << fish.err;
 }
 
 }  // namespace
