@@ -430,3 +430,47 @@ TEST(JitHost, CopyOnWritePagesOfLanes) {
 
 }  // namespace
 }  // namespace cuarm::test
+
+namespace cuarm::test {
+namespace {
+
+// A translated store into a page of decoded words clears the interpreter's decode cache there
+// (the interpreter then runs the new word), and one into a page without any clears nothing.
+TEST(JitHost, StoresClearTheInterpretersDecodedWords) {
+  std::string why;
+  if (!have_host_compiler(&why)) GTEST_SKIP() << why;
+  Guest g;
+  g.map(0, 0x10000, core::kPermR | core::kPermW | core::kPermX);
+  // 0x1000: add x0, x0, #1 ; hlt          (the interpreter runs it: its words are decoded)
+  // 0x2000: str w2, [x1] ; str x3, [x4] ; hlt   (translated: rewrites 0x1000, writes data at 0x8000)
+  const auto first = bytes_of({0x91000400, 0xd4400000});
+  const auto second = bytes_of({0xb9000022, 0xf9000083, 0xd4400000});
+  g.write(0x1000, first.data(), first.size());
+  g.write(0x2000, second.data(), second.size());
+  g.s.pc = 0x1000;
+  uint64_t n = 0;
+  ASSERT_EQ(core::run(g.s, g.view, 100, &n), core::Stop::Halt);
+  ASSERT_EQ(g.s.x[0], 1u);
+  const uint64_t* decoded = g.view.region[0].decoded;
+  ASSERT_NE(decoded[0x1000 / 4], 0u);
+  const jit::Translation t = jit::translate({0x2000}, [&g](uint64_t a, uint32_t* w) { return g.fetch(a, w); });
+  const Compiled fn = compile_on_host(t.source, &why);
+  ASSERT_TRUE(fn.flat) << why;
+  g.s.pc = 0x2000;
+  g.s.x[1] = 0x1000, g.s.x[2] = 0x91000800;  // add x0, x0, #2
+  g.s.x[3] = 0x1122334455667788, g.s.x[4] = 0x8000;
+  uint32_t w = 0;
+  EXPECT_EQ(core::Stop(fn.flat(&g.s, &g.view, 100, &n, &w)), core::Stop::Halt);
+  EXPECT_EQ(decoded[0x1000 / 4], 0u);  // cleared: the word changed
+  EXPECT_NE(decoded[0x1004 / 4], 0u);  // its neighbour untouched
+  g.s.pc = 0x1000;
+  g.s.x[0] = 0;
+  ASSERT_EQ(core::run(g.s, g.view, 100, &n), core::Stop::Halt);
+  EXPECT_EQ(g.s.x[0], 2u);  // the new word ran
+  uint64_t x = 0, bad;
+  ASSERT_TRUE(g.view.read<uint64_t>(0x8000, x, &bad));
+  EXPECT_EQ(x, 0x1122334455667788u);
+}
+
+}  // namespace
+}  // namespace cuarm::test
