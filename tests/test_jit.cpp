@@ -119,9 +119,13 @@ TEST(Jit, NvrtcCompilesTranslations) {
   EXPECT_FALSE(jit::compile_cubin(jit::translate({0x1000}, fetch_from(kCalls)).source, 90).empty());
   const ElfCode e = collatz_code();
   ASSERT_FALSE(e.words.empty());
-  const jit::Translation t = jit::translate({e.info.entry}, fetch_from(e.words), 256);  // the engine's limit
+  const jit::Translation t = jit::translate({e.info.entry}, fetch_from(e.words), 256);
   EXPECT_GT(t.words.size(), 20u);
   EXPECT_FALSE(jit::compile_cubin(t.source, 90).empty());
+  // The batch kernel's translation (every word a place to start).
+  const jit::Translation b = jit::translate({e.info.entry}, fetch_from(e.words), 256, nullptr, jit::Kernel::Batch);
+  EXPECT_EQ(b.enterable, b.words);
+  EXPECT_FALSE(jit::compile_cubin(b.source, 90).empty());
 }
 
 // Sets an environment variable for one scope (and restores what was there).

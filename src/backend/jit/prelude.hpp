@@ -78,19 +78,8 @@ struct JitMem {
     if (r == nullptr || (r->perms & (core::kPermR | core::kPermW)) != (core::kPermR | core::kPermW)) return {};
     const uint64_t off = a - r->base;
     const uint64_t first = off & ~(core::kPageSize - 1);
-    if (r->page == nullptr && r->decoded == nullptr)
-      return r->size >= 16 && aligned16(r->base, r->data) ? Entry{r->base, r->size, r->data, nullptr} : Entry{};
-    if (r->page == nullptr) {
-      // A region with a decode cache (a single guest's flat RWX memory): the entry is one page,
-      // and carries the decode cache only if the page has decoded words. Nothing decodes while
-      // translated code runs (the interpreter is another kernel), so a store into a page
-      // without any (data next to code) clears nothing: no extra stores on its path.
-      if (r->size - first < core::kPageSize || !aligned16(r->base + first, r->data + first)) return {};
-      uint64_t* decoded = r->decoded + first / 4;
-      bool has_decoded = false;
-      for (uint64_t i = 0; i < core::kPageSize / 4 && !has_decoded; ++i) has_decoded = decoded[i] != 0;
-      return Entry{r->base + first, core::kPageSize, r->data + first, has_decoded ? decoded : nullptr};
-    }
+    if (r->page == nullptr)
+      return r->size >= 16 && aligned16(r->base, r->data) ? Entry{r->base, r->size, r->data, r->decoded} : Entry{};
     if (r->size - first < core::kPageSize || r->decoded != nullptr) return {};
     uint8_t* p = core::owned_ptr(r, v->pool, first);
     return p != nullptr && aligned16(r->base + first, p) ? Entry{r->base + first, core::kPageSize, p, nullptr} : Entry{};
