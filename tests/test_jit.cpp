@@ -286,10 +286,7 @@ TEST(Jit, RandomCodeMatchesTheInterpreter) {
   if (!g) GTEST_SKIP() << why;
   auto c = cpu_machine(o);
   const diff::Generator gen(0x71c0de);
-  std::vector<uint32_t> words;
-  for (uint64_t i = 0; words.size() < 200; ++i)
-    for (uint32_t w : gen.make(i).words) words.push_back(w);
-  words.push_back(0xd4400000);  // hlt
+  const std::vector<uint32_t> words = gen.code(200);
   const diff::Case init = gen.make(0);
   for (Machine* m : {g.get(), c.get()}) {
     m->map(diff::kCode, diff::kCodeSize, PermRX);

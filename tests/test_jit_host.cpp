@@ -287,10 +287,7 @@ TEST(JitHost, RandomCodeMatchesTheInterpreter) {
   std::string why;
   if (!have_host_compiler(&why)) GTEST_SKIP() << why;
   const diff::Generator gen(0x71c0de);
-  std::vector<uint32_t> words;
-  for (uint64_t i = 0; words.size() < 300; ++i)
-    for (uint32_t w : gen.make(i).words) words.push_back(w);
-  words.push_back(0xd4400000);  // hlt
+  const std::vector<uint32_t> words = gen.code(300);
   const diff::Case init = gen.make(0);
   Guest g;
   g.map(diff::kCode, diff::kCodeSize, core::kPermR | core::kPermX);

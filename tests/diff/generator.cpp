@@ -346,6 +346,14 @@ void Generator::fix_addresses(Rng& r, Case& c) const {
   }
 }
 
+std::vector<uint32_t> Generator::code(size_t n) const {
+  std::vector<uint32_t> words;
+  for (uint64_t i = 0; words.size() < n; ++i)
+    for (uint32_t w : make(i).words) words.push_back(w);
+  words.push_back(0xd4400000);  // hlt
+  return words;
+}
+
 Case Generator::make(uint64_t index) const {
   // Hash (seed, index) into the starting state: neighbouring cases must not share a stream
   // (splitmix64 states that differ by its increment would be the same stream shifted by one).

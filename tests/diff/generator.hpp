@@ -76,6 +76,9 @@ class Generator {
   explicit Generator(uint64_t seed);
   // The same (seed, index) always gives the same case.
   Case make(uint64_t index) const;
+  // The words of cases 0, 1, 2, ... back to back, at least `n` of them, then HLT: random code
+  // to run from many points (the translated-code tests).
+  std::vector<uint32_t> code(size_t n) const;
   // The initial contents of the data region.
   const std::vector<uint8_t>& data() const { return data_; }
 
