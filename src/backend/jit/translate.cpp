@@ -92,8 +92,7 @@ Region discover(uint64_t entry, const FetchWord& fetch, size_t cap) {
       }
       if (f.direct) work.push_back(f.target);
       if (!f.falls_through) {
-        if (f.branch && !f.direct) g.speculative.push_back(pc + 4);  // after RET/BR
-        if (f.direct) g.speculative.push_back(pc + 4);               // after B
+        if (f.branch) g.speculative.push_back(pc + 4);  // after B, BR or RET
         break;
       }
       pc += 4;
@@ -132,8 +131,7 @@ struct Footprint {
     }
     const core::TableRow* r = row_of(w);
     if (simd_fp || is(r, "MRS") || is(r, "MSR_REG")) fp = true;  // FPCR, FPSR
-    const Flow fl = flow_of(w, 0);
-    if (fl.call) x |= 1u << 30;
+    if (r && (r->flags & core::kLink)) x |= 1u << 30;
     x &= 0x7fffffffu;  // 31 is SP or XZR: SP is always copied
   }
 };
